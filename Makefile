@@ -47,8 +47,10 @@ fuzz: ## a short fuzz run of each fuzz target
 migrate: ## migrate both databases up (KOKMEAL_MAIN_DSN / KOKMEAL_LOG_DSN)
 	$(GO) run ./hosts/kokmeal migrate up
 
-compose-check: ## validate docker-compose.yml where the compose plugin exists
-	docker compose config --quiet
+compose-check: ## validate docker-compose.yml (docker compose plugin, or Debian's docker-compose)
+	@if docker compose version >/dev/null 2>&1; then KOKMEAL_JWT_SECRET=check docker compose config --quiet; \
+	elif command -v docker-compose >/dev/null; then KOKMEAL_JWT_SECRET=check docker-compose config -q; \
+	else echo "no docker compose here: apt-get install docker-compose to validate"; exit 1; fi && echo "docker-compose.yml is valid"
 
 clean:
 	rm -rf bin var
