@@ -12,16 +12,16 @@ import (
 // total a caller names: anything above 100,000,000 won is a typo or an
 // attack, never a grocery.
 const (
-	MaxPrice       int64 = 100_000_000
-	MaxQuantity          = 99
-	MaxQueryChars        = 100
-	MaxPathChars         = 100
-	MaxMemoChars         = 200
-	MaxKeyBytes          = 128
-	MaxPage              = 10_000
-	MaxPageSize          = 100
-	DefaultPageSize      = 20
-	MaxImport            = 1_000_000
+	MaxPrice        int64 = 100_000_000
+	MaxQuantity           = 99
+	MaxQueryChars         = 100
+	MaxPathChars          = 100
+	MaxMemoChars          = 200
+	MaxKeyBytes           = 128
+	MaxPage               = 10_000
+	MaxPageSize           = 100
+	DefaultPageSize       = 20
+	MaxImport             = 1_000_000
 )
 
 // Page selects a window of a list: Number from 1, Size from 1 to
