@@ -11,11 +11,11 @@ func TestCompose(t *testing.T) {
 		{"김치", "김치"},
 		{nfdKimchi, "김치"},
 		{nfdKimchi + " 찌개", "김치 찌개"},
-		{"\u1100", "ㄱ"},                   // lone lead → compatibility jamo
-		{"\u1100\u1100\u1161", "ㄱ가"},      // only the last lead takes the vowel
-		{"\uac00\u11a8", "각"},             // precomposed LV + tail
-		{"\uac01\u11a8", "각ㄱ"},            // LVT cannot take another tail
-		{"abc\u1161", "abcㅏ"},             // lone vowel
+		{"\u1100", "ㄱ"},                    // lone lead → compatibility jamo
+		{"\u1100\u1100\u1161", "ㄱ가"},       // only the last lead takes the vowel
+		{"\uac00\u11a8", "각"},              // precomposed LV + tail
+		{"\uac01\u11a8", "각ㄱ"},             // LVT cannot take another tail
+		{"abc\u1161", "abcㅏ"},              // lone vowel
 		{"\u1100\u1161\u11a8\u11a8", "각ㄱ"}, // one tail only
 	}
 	for _, tt := range tests {
