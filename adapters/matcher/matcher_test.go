@@ -1,0 +1,198 @@
+package matcher_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/kokmeal/kokmeal/adapters/matcher"
+	"github.com/kokmeal/kokmeal/core/kok"
+)
+
+var _ kok.IngredientMatcher = (*matcher.Matcher)(nil)
+
+var parenthetical = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
+
+// normalise does what recipe.IngredientKey will: drop parentheticals and
+// spaces ("[절임용 소금물] 소금" → "소금", "절인 배추" → "절인배추").
+func normalise(name string) string {
+	return strings.Join(strings.Fields(parenthetical.ReplaceAllString(name, "")), "")
+}
+
+// vocabulary reads the distinct ingredient names of the MAFRA recipes
+// (testdata/vocabulary.txt, copied as they are) and normalises them.
+func vocabulary(t testing.TB) []string {
+	t.Helper()
+	f, err := os.Open("testdata/vocabulary.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	seen := map[string]bool{}
+	var keys []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if k := normalise(sc.Text()); k != "" && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return keys
+}
+
+var (
+	once    sync.Once
+	shared  *matcher.Matcher
+	sharedV []string
+)
+
+func newMatcher(t testing.TB) (*matcher.Matcher, []string) {
+	once.Do(func() {
+		sharedV = vocabulary(t)
+		shared = matcher.New(sharedV, matcher.DefaultSynonyms())
+	})
+	return shared, sharedV
+}
+
+type label struct{ name, want string }
+
+func labels(t *testing.T) []label {
+	t.Helper()
+	data, err := os.ReadFile("testdata/labels.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ls []label
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, want, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("labels.tsv:%d: no tab in %q", n+1, line)
+		}
+		ls = append(ls, label{name, want})
+	}
+	return ls
+}
+
+func TestVocabulary(t *testing.T) {
+	_, v := newMatcher(t)
+	if len(v) < 650 {
+		t.Fatalf("vocabulary has %d keys, want the ~690 normalised recipe names", len(v))
+	}
+}
+
+// TestMatcherAccuracy scores the matcher on hand-written product names.
+// Precision counts wrong keys and keys for "-" products against it; recall
+// counts labelled products it missed or got wrong.
+func TestMatcherAccuracy(t *testing.T) {
+	m, v := newMatcher(t)
+	inVocab := map[string]bool{}
+	for _, k := range v {
+		inVocab[k] = true
+	}
+	ls := labels(t)
+	if len(ls) < 300 {
+		t.Fatalf("%d labels, want at least 300", len(ls))
+	}
+	var predicted, correct, labelled, noneRight, noneTotal int
+	for _, l := range ls {
+		if l.want != "-" && !inVocab[l.want] {
+			t.Errorf("label %q → %q: not a vocabulary key", l.name, l.want)
+		}
+		got, ok := m.Match(l.name)
+		if ok && !inVocab[got] {
+			t.Errorf("Match(%q) = %q: not a vocabulary key", l.name, got)
+		}
+		if !ok {
+			got = "-"
+		}
+		if l.want != "-" {
+			labelled++
+		} else {
+			noneTotal++
+			if got == "-" {
+				noneRight++
+			}
+		}
+		if got != "-" {
+			predicted++
+			if got == l.want {
+				correct++
+			}
+		}
+		if got != l.want {
+			t.Logf("miss: %-40s want %-10s got %s", l.name, l.want, got)
+		}
+	}
+	precision := float64(correct) / float64(predicted)
+	recall := float64(correct) / float64(labelled)
+	summary := fmt.Sprintf("matcher on %d labels: precision %.3f (%d/%d), recall %.3f (%d/%d), none kept none %d/%d",
+		len(ls), precision, correct, predicted, recall, correct, labelled, noneRight, noneTotal)
+	t.Log(summary)
+	if testing.Verbose() {
+		fmt.Println(summary)
+	}
+	if precision < 0.85 {
+		t.Errorf("precision %.3f < 0.85", precision)
+	}
+}
+
+func TestMatchExamples(t *testing.T) {
+	m, _ := newMatcher(t)
+	for name, want := range map[string]string{
+		"[농협] 국내산 깐마늘 1kg":   "마늘",
+		"[농협] 친환경 대파 1단":     "대파",
+		"[비비고] 왕교자 1.05kg":   "-",
+		"[CJ] 햇반 210g x 12개": "밥",
+		"마늘쫑 200g":           "마늘종",
+		"양파즙 100포":           "-",
+		"돼지고기 목살 500g":       "돼지고기",
+		"양념 돼지갈비 1kg":        "-",
+		"김치찌개 밀키트":           "-",
+		"실리콘 주걱":             "-",
+		"고추장 500g":           "고추장",
+		"들기름 180ml":          "들기름",
+		"찌개용 두부 300g":        "두부",
+		"국물용 멸치 1kg":         "국물용멸치",
+		"":                   "-",
+		"1kg":                "-",
+		"[한우]":               "쇠고기",
+	} {
+		got, ok := m.Match(name)
+		if !ok {
+			got = "-"
+		}
+		if got != want {
+			t.Errorf("Match(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// A synonym pointing outside the vocabulary must not leak a foreign key.
+func TestSynonymOutsideVocabularyIgnored(t *testing.T) {
+	m := matcher.New([]string{"양파"}, map[string]string{"깐마늘": "마늘", "햇양파": "양파"})
+	if got, ok := m.Match("깐마늘 1kg"); ok {
+		t.Errorf("Match(깐마늘) = %q, want none", got)
+	}
+	if got, _ := m.Match("햇양파 3kg"); got != "양파" {
+		t.Errorf("Match(햇양파) = %q, want 양파", got)
+	}
+}
+
+func BenchmarkMatch(b *testing.B) {
+	m, _ := newMatcher(b)
+	names := []string{"[농협] 국내산 깐마늘 1kg", "[비비고] 소고기 미역국 500g", "[청정원] 햇살담은 진간장 골드 840ml", "실리콘 주걱"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m.Match(names[i%len(names)])
+	}
+}
