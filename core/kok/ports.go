@@ -92,5 +92,6 @@ type Clock interface {
 // SystemClock is the wall clock.
 type SystemClock struct{}
 
-// Now returns time.Now in UTC.
-func (SystemClock) Now() time.Time { return time.Now().UTC() }
+// Now returns time.Now in UTC to the microsecond, the precision every
+// database keeps, so what a use case answers equals what it stored.
+func (SystemClock) Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
