@@ -27,6 +27,7 @@ import (
 	"github.com/uptrace/bun/dialect/mysqldialect"
 	"github.com/uptrace/bun/dialect/pgdialect"
 	"github.com/uptrace/bun/dialect/sqlitedialect"
+	"github.com/uptrace/bun/schema"
 	_ "modernc.org/sqlite" // registers driver "sqlite"
 
 	"github.com/kokmeal/kokmeal/core/errs"
@@ -119,36 +120,39 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*bun.DB, error) {
 		return nil, errors.New("bunsql: DSN has no scheme; want sqlite:PATH, mysql://... or postgres://...")
 	}
 	var (
-		db    *bun.DB
+		sqldb *sql.DB
+		dia   schema.Dialect
 		where string
 		err   error
 	)
 	switch strings.ToLower(scheme) {
 	case "sqlite", "sqlite3":
-		db, where, err = openSQLite(rest)
+		sqldb, dia, where, err = openSQLite(rest)
 	case "mysql", "mariadb":
-		db, where, err = openMySQL(dsn)
+		sqldb, dia, where, err = openMySQL(dsn)
 	case "postgres", "postgresql":
-		db, where, err = openPostgres(dsn)
+		sqldb, dia, where, err = openPostgres(dsn)
 	default:
 		return nil, fmt.Errorf("bunsql: unknown DSN scheme %q; want sqlite, mysql or postgres", scheme)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if db.Dialect().Name() != dialect.SQLite {
-		db.SetMaxOpenConns(o.pool.MaxOpenConns)
-		db.SetMaxIdleConns(min(o.pool.MaxIdleConns, o.pool.MaxOpenConns))
-		db.SetConnMaxLifetime(o.pool.ConnMaxLifetime)
-		db.SetConnMaxIdleTime(o.pool.ConnMaxIdleTime)
+	if dia.Name() != dialect.SQLite {
+		sqldb.SetMaxOpenConns(o.pool.MaxOpenConns)
+		sqldb.SetMaxIdleConns(min(o.pool.MaxIdleConns, o.pool.MaxOpenConns))
+		sqldb.SetConnMaxLifetime(o.pool.ConnMaxLifetime)
+		sqldb.SetConnMaxIdleTime(o.pool.ConnMaxIdleTime)
 	}
+	// Ping before bun.NewDB: the MySQL dialect's Init queries the server's
+	// version at once, without a deadline.
 	pctx, cancel := context.WithTimeout(ctx, o.pingTimeout)
 	defer cancel()
-	if err := db.PingContext(pctx); err != nil {
-		_ = db.Close()
+	if err := sqldb.PingContext(pctx); err != nil {
+		_ = sqldb.Close()
 		return nil, openError(scheme, where, err)
 	}
-	return db, nil
+	return bun.NewDB(sqldb, dia), nil
 }
 
 // openError keeps the driver's reason (a refused connection, a denied user:
@@ -160,19 +164,19 @@ func openError(scheme, where string, err error) error {
 // sqlitePragmas are run on every new connection; busy_timeout first.
 var sqlitePragmas = []string{"busy_timeout(5000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"}
 
-func openSQLite(rest string) (*bun.DB, string, error) {
+func openSQLite(rest string) (*sql.DB, schema.Dialect, string, error) {
 	path, params, _ := strings.Cut(strings.TrimPrefix(rest, "//"), "?")
 	if path == "" {
-		return nil, "", errors.New("bunsql: sqlite DSN has no path; want sqlite:./var/main.db")
+		return nil, nil, "", errors.New("bunsql: sqlite DSN has no path; want sqlite:./var/main.db")
 	}
 	q, err := url.ParseQuery(params)
 	if err != nil {
-		return nil, "", errors.New("bunsql: sqlite DSN has malformed parameters")
+		return nil, nil, "", errors.New("bunsql: sqlite DSN has malformed parameters")
 	}
 	memory := path == ":memory:" || strings.Contains(path, "mode=memory")
 	if !memory {
 		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-			return nil, "", fmt.Errorf("bunsql: sqlite: create folder of %s: %w", path, err)
+			return nil, nil, "", fmt.Errorf("bunsql: sqlite: create folder of %s: %w", path, err)
 		}
 	}
 	for _, p := range sqlitePragmas {
@@ -183,26 +187,26 @@ func openSQLite(rest string) (*bun.DB, string, error) {
 	}
 	sqldb, err := sql.Open("sqlite", path+"?"+q.Encode())
 	if err != nil {
-		return nil, "", fmt.Errorf("bunsql: sqlite: %w", err)
+		return nil, nil, "", fmt.Errorf("bunsql: sqlite: %w", err)
 	}
 	sqldb.SetMaxOpenConns(1)
 	sqldb.SetMaxIdleConns(1)
 	sqldb.SetConnMaxLifetime(0)
 	sqldb.SetConnMaxIdleTime(0)
-	return bun.NewDB(sqldb, sqlitedialect.New()), path, nil
+	return sqldb, sqlitedialect.New(), path, nil
 }
 
-func openMySQL(dsn string) (*bun.DB, string, error) {
+func openMySQL(dsn string) (*sql.DB, schema.Dialect, string, error) {
 	u, err := url.Parse(dsn)
 	if err != nil {
 		// url.Error quotes the whole DSN, password included.
-		return nil, "", errors.New("bunsql: mysql DSN is not a valid URL; want mysql://user:pass@host:port/db")
+		return nil, nil, "", errors.New("bunsql: mysql DSN is not a valid URL; want mysql://user:pass@host:port/db")
 	}
 	// Parse the query as go-sql-driver parameters, then set the parts the
 	// URL gives and the settings we never let a DSN change.
 	cfg, err := mysql.ParseDSN("/?" + u.RawQuery)
 	if err != nil {
-		return nil, "", errors.New("bunsql: mysql DSN has invalid parameters")
+		return nil, nil, "", errors.New("bunsql: mysql DSN has invalid parameters")
 	}
 	cfg.User = u.User.Username()
 	cfg.Passwd, _ = u.User.Password()
@@ -221,7 +225,7 @@ func openMySQL(dsn string) (*bun.DB, string, error) {
 	cfg.Loc = time.UTC
 	cfg.MultiStatements = false
 	if err := cfg.Apply(mysql.Charset("utf8mb4", "utf8mb4_bin")); err != nil {
-		return nil, "", fmt.Errorf("bunsql: mysql: %w", err)
+		return nil, nil, "", fmt.Errorf("bunsql: mysql: %w", err)
 	}
 	if cfg.Params == nil {
 		cfg.Params = map[string]string{}
@@ -232,16 +236,16 @@ func openMySQL(dsn string) (*bun.DB, string, error) {
 	}
 	connector, err := mysql.NewConnector(cfg)
 	if err != nil {
-		return nil, "", fmt.Errorf("bunsql: mysql: %w", err)
+		return nil, nil, "", fmt.Errorf("bunsql: mysql: %w", err)
 	}
 	sqldb := sql.OpenDB(connector)
-	return bun.NewDB(sqldb, mysqldialect.New(mysqldialect.WithTimeLocation("UTC"))), cfg.Addr, nil
+	return sqldb, mysqldialect.New(mysqldialect.WithTimeLocation("UTC")), cfg.Addr, nil
 }
 
-func openPostgres(dsn string) (*bun.DB, string, error) {
+func openPostgres(dsn string) (*sql.DB, schema.Dialect, string, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
-		return nil, "", errors.New("bunsql: postgres DSN is not valid; want postgres://user:pass@host:port/db?sslmode=disable")
+		return nil, nil, "", errors.New("bunsql: postgres DSN is not valid; want postgres://user:pass@host:port/db?sslmode=disable")
 	}
 	cfg.RuntimeParams["timezone"] = "UTC"
 	// bun formats every value into the query text itself, so queries carry
@@ -252,5 +256,5 @@ func openPostgres(dsn string) (*bun.DB, string, error) {
 	}
 	sqldb := stdlib.OpenDB(*cfg)
 	where := net.JoinHostPort(cfg.Host, fmt.Sprint(cfg.Port))
-	return bun.NewDB(sqldb, pgdialect.New()), where, nil
+	return sqldb, pgdialect.New(), where, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect"
 
+	"github.com/kokmeal/kokmeal/core/errs"
 	"github.com/kokmeal/kokmeal/core/user"
 )
 
@@ -118,7 +119,7 @@ func (s *UserStore) Create(ctx context.Context, u user.User) (user.User, error) 
 		return user.User{}, err
 	}
 	if err := insertUser(ctx, s.db, row); err != nil {
-		return user.User{}, err
+		return user.User{}, emailTaken(err)
 	}
 	return row.toUser()
 }
@@ -177,7 +178,7 @@ func (s *UserStore) Update(ctx context.Context, id int64, fn func(*user.User) er
 		return user.User{}, fnErr
 	}
 	if err != nil {
-		return user.User{}, translate(err, "update user %d", id)
+		return user.User{}, emailTaken(translate(err, "update user %d", id))
 	}
 	return out, nil
 }
@@ -195,6 +196,15 @@ func (s *UserStore) Delete(ctx context.Context, id int64) error {
 		return translate(sql.ErrNoRows, "user %d", id)
 	}
 	return nil
+}
+
+// emailTaken names the conflict: email is the one unique key a caller sets.
+func emailTaken(err error) error {
+	var e *Error
+	if errors.As(err, &e) && e.Kind == errs.ErrConflict {
+		e.Op = "email already registered"
+	}
+	return err
 }
 
 func insertUser(ctx context.Context, db bun.IDB, row *userRow) error {
