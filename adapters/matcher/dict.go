@@ -25,7 +25,7 @@ func DefaultSynonyms() map[string]string {
 // key: surface words. Multi-word surfaces are written joined, as the matcher
 // joins adjacent tokens (한우 다짐육 → 한우다짐육).
 const synonymTable = `
-계란: 달걀 유정란 무정란 특란 대란 왕란 중란 생란 목초란
+계란: 달걀 유정란 무정란 특란 대란 왕란 중란 생란 목초란 신선란 영양란 자연란 청란 백색란 갈색란
 쇠고기: 소고기 한우 우육 육우 차돌박이 차돌 척아이롤 척롤 부채살 채끝 꽃등심 우둔 홍두깨 설도 살치살 업진살 치마살 갈비살 토시살 안창살 제비추리 아롱사태 사태 목심 소불고기감
 돼지고기: 돼지 한돈 돈육 삼겹살 삼겹 오겹살 오겹 목살 앞다리살 뒷다리살 항정살 가브리살 갈매기살 꼬들살
 돼지고기안심: 돼지안심 한돈안심 돈안심
@@ -81,16 +81,24 @@ const synonymTable = `
 토마토소스: 토마토파스타소스 토마토스파게티소스
 매실액: 매실청 매실액기스 매실엑기스 매실원액
 물엿: 올리고당
-소금: 천일염
+소금: 천일염 토판염 죽염 자염
 황설탕: 갈색설탕
 계핏가루: 계피가루 시나몬가루 시나몬파우더
-조미료: 다시다
+조미료: 다시다 산들애
+청정원맛선생: 맛선생
+돈까스소스: 돈가스소스
+검은깨: 검정깨
+시금치: 포항초 섬초
+돛나물: 돌나물 돈나물
+잔멸치: 세멸치
+비엔나소시지: 비엔나
+녹차분말: 녹차가루
 샐러리: 셀러리
 컬리플라워: 콜리플라워
 후루츠칵테일: 후르츠칵테일
 크림수프: 크림스프
 게맛살: 크래미 대게맛살
-햄: 스팸
+햄: 스팸 리챔
 프랑크소시지: 후랑크소시지
 시래기: 무청
 호박: 주키니 돼지호박
@@ -107,7 +115,8 @@ var markers = func() map[string]class {
 			닭갈비 닭강정 강정 족발 보쌈 순대 편육 곰탕 짜장 짬뽕 물냉면 비빔냉면 비빔면 우동 잡채 파전
 			동그랑땡 완자 미트볼 함박 게장 새우장 장조림 냉동만두 육회 육개장 고기산적 계란후라이
 			삶은계란 구운계란 구운란 반숙란 훈제란 맥반석란 인절미 찹쌀떡 꿀떡 송편 백설기 약밥 약식
-			군고구마 군밤 맛밤 찐옥수수 말랭이 쌈무 양파링 소시지 흑마늘
+			군고구마 군밤 맛밤 찐옥수수 말랭이 쌈무 양파링 소시지 흑마늘 스프 수프 알밥
+			시루떡 술떡 바람떡 절편 꿀설기 무지개떡
 			과자 스낵 쿠키 케이크 빵 젤리 사탕 껌 아이스크림 푸딩 양갱 약과 한과 잼 시리얼
 			즙 주스 쥬스 음료 커피 차 라떼 탄산수 사이다 콜라 생수 워터 홍삼 홍삼정 진액 엑기스
 			비타민 유산균 영양제 환 청 두유 요거트 요구르트 가루 분말`,
@@ -134,12 +143,14 @@ var blocked = map[string]bool{
 }
 
 // tailSyllables are one-syllable keys that may end a longer word and still
-// be the thing sold (세척무, 신고배, 재래김, 공주밤, 토종닭). Other
+// be the thing sold (세척무, 신고배, 재래김, 공주밤, 토종닭, 마늘햄, 잡곡밥,
+// 떡볶이떡; the dishes among them are markers: 볶음밥, 찹쌀떡). Other
 // one-syllable keys (양, 조, 술, 게, 밥, 떡 …) match only as a whole word:
 // 모양, 사조, 미술 are not food.
 var tailSyllables = map[string]bool{
 	"무": true, "배": true, "김": true, "쌀": true, "굴": true, "콩": true, "팥": true, "밤": true,
-	"잣": true, "닭": true, "꿀": true, "파": true, "깨": true, "쑥": true, "갓": true,
+	"잣": true, "닭": true, "꿀": true, "파": true, "깨": true, "쑥": true, "갓": true, "햄": true,
+	"밥": true, "떡": true,
 }
 
 // generic keys name a kind of thing; a more specific word just before them
@@ -155,8 +166,13 @@ var neutral = map[string]bool{
 }
 
 // prepPrefixes qualify a meat or fish as marinated or smoked: ready to eat,
-// not a raw ingredient (양념 돼지갈비, 훈제 삼겹살, 맥반석 계란).
+// not a raw ingredient (양념 돼지갈비, 훈제 삼겹살, 맥반석 계란). 훈제 and
+// 맥반석 also do so after the head (닭가슴살 슬라이스 훈제).
 var prepPrefixes = []string{"양념", "훈제", "맥반석"}
+
+// formTails end a word with the form or cut of what it names; a word the
+// dictionary does not know is tried again without them (홍합살, 연근채).
+var formTails = []string{"슬라이스", "필렛", "큐브", "토막", "몸통", "정육", "살", "채"}
 
 // petWords anywhere in a name make it pet food.
 var petWords = []string{"강아지", "고양이", "반려견", "반려묘", "애견", "애묘", "펫"}

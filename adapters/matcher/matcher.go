@@ -128,6 +128,11 @@ func (m *Matcher) head(toks []string) (hit, bool) {
 		if !ok {
 			continue
 		}
+		for _, t := range toks[i+1:] {
+			if strings.HasPrefix(t, "훈제") || strings.HasPrefix(t, "맥반석") {
+				h.prepped = true
+			}
+		}
 		if h.e.generic && i > 0 && !skip(toks[i-1]) {
 			// "허니 머스타드 소스" sells 머스타드; "스테이크 소스" stays 소스.
 			if p, ok := m.best(toks, i-1); ok && !p.e.generic {
@@ -180,7 +185,19 @@ func (m *Matcher) best(toks []string, i int) (hit, bool) {
 			r++
 		}
 	}
-	if !found || best.e.class != ingredient {
+	if !found {
+		// 홍합살, 바지락살: try the word without its form or cut.
+		t := toks[i]
+		for _, tail := range formTails {
+			if s, ok := strings.CutSuffix(t, tail); ok && s != "" {
+				if e, ok := m.dict[s]; ok && e.class == ingredient {
+					return hit{e: e, runes: utf8.RuneCountInString(s)}, true
+				}
+			}
+		}
+		return best, false
+	}
+	if best.e.class != ingredient {
 		return best, found
 	}
 	// Locate the match start among the tokens to see what qualifies it.
@@ -198,6 +215,10 @@ func (m *Matcher) best(toks []string, i int) (hit, bool) {
 			best.prepped = true
 		}
 	}
+	// 바나나맛 우유, 불고기맛 햄: a flavoured product, not the ingredient.
+	if flavour(prev) {
+		best.prepped = true
+	}
 	return best, found
 }
 
@@ -206,13 +227,17 @@ func (m *Matcher) best(toks []string, i int) (hit, bool) {
 // (매운맛) and a few words that end like a dictionary word by accident
 // (국산콩, 한국).
 func skip(t string) bool {
-	return neutral[t] || strings.HasSuffix(t, "맛") ||
+	return neutral[t] || flavour(t) ||
 		(strings.HasSuffix(t, "용") && utf8.RuneCountInString(t) > 1)
+}
+
+func flavour(t string) bool {
+	return strings.HasSuffix(t, "맛") && utf8.RuneCountInString(t) > 1
 }
 
 type flags struct {
 	pet      bool // 강아지, 고양이: pet food is not food for recipes
-	servings bool // "2인분": a meal, not an ingredient
+	servings bool // "2인분", "2인": a meal, not an ingredient
 	sari     bool // "사리": noodles by the serving are still noodles
 	instant  bool // "3분": 3분 카레, retort food
 }
@@ -262,7 +287,7 @@ func tokenize(s string, f *flags) []string {
 		switch {
 		case unicode.IsDigit(first):
 			switch {
-			case strings.HasSuffix(t, "인분"):
+			case strings.HasSuffix(t, "인분"), strings.HasSuffix(t, "인"), strings.HasSuffix(t, "인용"):
 				f.servings = true
 			case strings.HasSuffix(t, "분"):
 				f.instant = true
@@ -278,6 +303,10 @@ func tokenize(s string, f *flags) []string {
 		}
 		if strings.HasSuffix(t, "사리") {
 			f.sari = true
+		}
+		// 분말 is 가루 (카레 분말 is 카레가루).
+		if s, ok := strings.CutSuffix(t, "분말"); ok {
+			t = s + "가루"
 		}
 		toks = append(toks, t)
 	}
