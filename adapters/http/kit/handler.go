@@ -36,7 +36,10 @@ type ReadyCheck struct {
 // ReadyTimeout bounds each readiness check.
 const ReadyTimeout = 2 * time.Second
 
-// Server is what NewHandler builds: the middleware chain around the router,
+// readyTimeout is ReadyTimeout, shortened by tests.
+var readyTimeout = ReadyTimeout
+
+// server is what NewHandler builds: the middleware chain around the router,
 // plus the OpenAPI document of every route on it.
 type server struct {
 	http.Handler
@@ -159,7 +162,7 @@ func (o *opsRoutes) readyz(w http.ResponseWriter, r *http.Request) {
 	)
 	for _, c := range o.ready {
 		wg.Go(func() {
-			ctx, cancel := context.WithTimeout(r.Context(), ReadyTimeout)
+			ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
 			defer cancel()
 			err := safeCheck(ctx, c.Check)
 			mu.Lock()
