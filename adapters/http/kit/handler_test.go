@@ -460,12 +460,20 @@ func TestEveryRouteIsDocumented(t *testing.T) {
 func TestHandleRefusesWhatItCannotDocument(t *testing.T) {
 	noop := func(http.ResponseWriter, *http.Request) {}
 	cases := map[string]func(api *API){
-		"no id":         func(api *API) { api.Handle("GET", "/a", noop, Op{Summary: "a"}) },
-		"no summary":    func(api *API) { api.Handle("GET", "/a", noop, Op{ID: "a"}) },
-		"duplicate id":  func(api *API) { api.Handle("GET", "/a", noop, Op{ID: "x", Summary: "a"}); api.Handle("GET", "/b", noop, Op{ID: "x", Summary: "b"}) },
-		"duplicate":     func(api *API) { api.Handle("GET", "/a", noop, Op{ID: "a", Summary: "a"}); api.Handle("GET", "/a", noop, Op{ID: "b", Summary: "b"}) },
-		"path var":      func(api *API) { api.Handle("GET", "/a/{id}", noop, Op{ID: "a", Summary: "a"}) },
-		"stray param":   func(api *API) { api.Handle("GET", "/a", noop, Op{ID: "a", Summary: "a", Params: []Param{{Name: "id", In: "path"}}}) },
+		"no id":      func(api *API) { api.Handle("GET", "/a", noop, Op{Summary: "a"}) },
+		"no summary": func(api *API) { api.Handle("GET", "/a", noop, Op{ID: "a"}) },
+		"duplicate id": func(api *API) {
+			api.Handle("GET", "/a", noop, Op{ID: "x", Summary: "a"})
+			api.Handle("GET", "/b", noop, Op{ID: "x", Summary: "b"})
+		},
+		"duplicate": func(api *API) {
+			api.Handle("GET", "/a", noop, Op{ID: "a", Summary: "a"})
+			api.Handle("GET", "/a", noop, Op{ID: "b", Summary: "b"})
+		},
+		"path var": func(api *API) { api.Handle("GET", "/a/{id}", noop, Op{ID: "a", Summary: "a"}) },
+		"stray param": func(api *API) {
+			api.Handle("GET", "/a", noop, Op{ID: "a", Summary: "a", Params: []Param{{Name: "id", In: "path"}}})
+		},
 		"auth no authn": func(api *API) { api.Handle("GET", "/a", noop, Op{ID: "a", Summary: "a", Auth: true}) },
 		"method":        func(api *API) { api.Handle("TRACE", "/a", noop, Op{ID: "a", Summary: "a"}) },
 	}
