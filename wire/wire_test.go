@@ -1,0 +1,85 @@
+package wire_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kokmeal/kokmeal/adapters/config"
+	"github.com/kokmeal/kokmeal/adapters/http/kit"
+	"github.com/kokmeal/kokmeal/wire"
+)
+
+// embedded is the configuration of `make run`: SQLite files in a fresh data
+// folder, migrated at start-up, with a generated development secret.
+func embedded(t *testing.T) config.Config {
+	t.Helper()
+	t.Setenv("KOKMEAL_DATA_DIR", filepath.Join(t.TempDir(), "var"))
+	t.Setenv("KOKMEAL_LOG_LEVEL", "error")
+	cfg, err := config.Load(":0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+func call(t *testing.T, srv *httptest.Server, method, path, token, body string) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&out)
+	return resp.StatusCode, out
+}
+
+// Each host's injector builds on the embedded default, documents every
+// route it serves, and answers the user flow.
+func TestHostsServeTheUserFlowOnTheEmbeddedDefault(t *testing.T) {
+	for name, inject := range map[string]func(context.Context, config.Config) (*wire.App, func(), error){
+		"gateway": wire.Gateway,
+		"user":    wire.User,
+	} {
+		t.Run(name, func(t *testing.T) {
+			app, cleanup, err := inject(context.Background(), embedded(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cleanup()
+			if err := kit.CheckDocumented(app.Handler); err != nil {
+				t.Fatal(err)
+			}
+			srv := httptest.NewServer(app.Handler)
+			defer srv.Close()
+
+			if code, body := call(t, srv, "GET", "/readyz", "", ""); code != 200 {
+				t.Fatalf("readyz %d %v", code, body)
+			}
+			code, body := call(t, srv, "POST", "/api/v1/auth/signup", "", `{"email":"cook@example.com","password":"열글자가넘는비밀번호","name":"요리사"}`)
+			if code != 201 || body["name"] != "요리사" {
+				t.Fatalf("signup %d %v", code, body)
+			}
+			code, body = call(t, srv, "POST", "/api/v1/auth/login", "", `{"email":"COOK@example.com","password":"열글자가넘는비밀번호"}`)
+			if code != 200 {
+				t.Fatalf("login %d %v", code, body)
+			}
+			access, _ := body["access_token"].(string)
+			if code, body = call(t, srv, "GET", "/api/v1/users/me", access, ""); code != 200 || body["email"] != "cook@example.com" {
+				t.Fatalf("me %d %v", code, body)
+			}
+		})
+	}
+}
