@@ -315,7 +315,7 @@ func TestAlarmsFlow(t *testing.T) {
 	if !a.CreatedAt.Equal(first) {
 		t.Fatalf("a repeated PUT moved created_at from %v to %v", first, a.CreatedAt)
 	}
-	s.do(t, http.MethodPut, path+"/15", me, http.StatusCreated, nil) // 14:00
+	s.do(t, http.MethodPut, path+"/15", me, http.StatusCreated, nil)  // 14:00
 	s.do(t, http.MethodPut, path+"/13", me, http.StatusConflict, nil) // 12:00: on air
 	s.do(t, http.MethodPut, path+"/1", me, http.StatusConflict, nil)  // over
 	s.do(t, http.MethodPut, path+"/999999", me, http.StatusNotFound, nil)
