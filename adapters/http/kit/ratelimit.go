@@ -96,7 +96,12 @@ func (l *Limiter) Take(key string) (ok bool, retryAfter time.Duration, undo func
 		once.Do(func() {
 			l.mu.Lock()
 			defer l.mu.Unlock()
-			res.CancelAt(l.now())
+			// Cancel as of the moment the token was taken: rate only
+			// restores a reservation that has not "acted" yet, and an
+			// immediate one acts at once. Cancelling at that moment gives
+			// the token back exactly, even with other takes in between
+			// (the refill it re-counts makes up for what it holds back).
+			res.CancelAt(now)
 		})
 	}
 }

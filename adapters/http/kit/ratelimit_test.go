@@ -53,17 +53,25 @@ func TestLimiterBurstThenRefill(t *testing.T) {
 }
 
 func TestLimiterUndo(t *testing.T) {
-	l, _ := newTestLimiter(Rate{Events: 1, Per: time.Hour, Burst: 2})
+	l, clock := newTestLimiter(Rate{Events: 1, Per: time.Hour, Burst: 2})
 	for range 10 {
 		ok, _, undo := l.Take("owner")
 		if !ok {
 			t.Fatal("undone attempts must not count")
 		}
+		clock.add(time.Second) // the password check takes time
+		l.Allow("someone else")
 		undo()
 		undo() // idempotent
 	}
+	// With another take in between, the undo still gives back a whole token.
+	_, _, undo := l.Take("owner")
+	clock.add(time.Second)
 	l.Allow("owner")
-	l.Allow("owner")
+	undo()
+	if ok, _ := l.Allow("owner"); !ok {
+		t.Fatal("the undone token was not given back")
+	}
 	if ok, _ := l.Allow("owner"); ok {
 		t.Fatal("kept attempts must count")
 	}

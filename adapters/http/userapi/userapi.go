@@ -20,16 +20,17 @@ var ProviderSet = wire.NewSet(New, NewLimiters)
 // Limiters throttle sign-in attempts per account (the normalised email) and
 // per client IP.
 //
-// Only failed attempts count: a token is taken before the password is
+// Only failed password checks count: a token is taken before the password is
 // checked (so a burst of parallel guesses cannot slip past the check) and
 // given back when the attempt succeeds or fails for a reason other than bad
 // credentials. So a guesser gets the burst (5 per account, 20 per IP by
 // default) and then one try per refill interval (12 s, 3 s), while the owner
 // who types the password right is never slowed by their own successes, and
-// nobody is locked out for longer than the bucket takes to refill (a
-// minute). The price: someone failing on purpose against an account keeps
-// its owner at the refill pace too; a per-IP limit cannot prevent that, and
-// a lockout that ignores the password would be worse.
+// a lockout never outlasts the refill (a minute for a full bucket). The
+// price: someone failing on purpose against an account holds its owner to
+// the refill pace as well (an attacker spread over many IPs is not stopped
+// by the per-IP limit); the limiter never looks at the password, or its
+// answer would tell a guesser when a guess was right.
 type Limiters struct {
 	PerAccount *kit.Limiter
 	PerIP      *kit.Limiter
@@ -139,6 +140,7 @@ func (s *Slice) login(w http.ResponseWriter, r *http.Request) {
 	// " a@x.kr" share a bucket.
 	acctOK, acctWait, undoAcct := s.lim.PerAccount.Take("account:" + strings.ToLower(strings.TrimSpace(in.Email)))
 	if !acctOK {
+		undoIP() // no password was checked
 		kit.WriteError(w, r, &kit.RateLimitedError{RetryAfter: acctWait})
 		return
 	}
