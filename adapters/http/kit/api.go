@@ -257,6 +257,18 @@ func (a *API) schema(v any) (*openapi3.SchemaRef, error) {
 	if err != nil {
 		return nil, fmt.Errorf("documenting %T: %w", v, err)
 	}
+	// The customizer sees a list field's tag twice, for the list and for
+	// its items; keep the description on the list only.
+	for _, c := range a.reg.doc.Components.Schemas {
+		if c.Value == nil {
+			continue
+		}
+		for _, p := range c.Value.Properties {
+			if p.Value != nil && p.Value.Items != nil && p.Value.Items.Value != nil && p.Value.Items.Value.Description == p.Value.Description {
+				p.Value.Items.Value.Description = ""
+			}
+		}
+	}
 	return ref, nil
 }
 

@@ -1,6 +1,7 @@
 package userapi_test
 
 import (
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	gojwt "github.com/golang-jwt/jwt/v5"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zaptest/observer"
@@ -474,7 +476,15 @@ func TestDocumentation(t *testing.T) {
 			} `json:"schemas"`
 		} `json:"components"`
 	}
-	e.want(e.req("GET", "/openapi.json", ""), 200).json(&doc)
+	raw := e.want(e.req("GET", "/openapi.json", ""), 200)
+	raw.json(&doc)
+	loaded, err := openapi3.NewLoader().LoadFromData(raw.Body.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := loaded.Validate(context.Background()); err != nil {
+		t.Fatalf("the OpenAPI document does not validate: %v", err)
+	}
 	routes := map[string][]string{
 		"/api/v1/auth/signup":  {"post"},
 		"/api/v1/auth/login":   {"post"},
