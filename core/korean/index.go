@@ -2,6 +2,8 @@ package korean
 
 import (
 	"cmp"
+	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -27,29 +29,72 @@ type Hit struct {
 // serialised). The zero value is ready to use; an Index must not be copied.
 //
 // Texts are indexed in folded form (see Fold) with posting lists of
-// syllable unigrams and bigrams and of 초성 unigrams and bigrams; a query is
-// answered by intersecting the posting lists of its words, then verifying
-// and scoring every candidate.
+// syllable unigrams and bigrams and of 초성 unigrams and bigrams, per field;
+// a query is answered by intersecting the posting lists of its words, then
+// verifying and scoring the candidate fields. A document has at most
+// maxFields fields; more are ignored.
 type Index struct {
 	mu   sync.RWMutex
-	docs []doc              // by slot; free slots have live == false
-	slot map[int64]int32    // ID → slot
-	free []int32            // free slots, reused by Add
-	post map[uint64][]int32 // gram key → ascending slots
-	pool sync.Pool          // *scratch
+	docs []doc               // by slot; free slots have live == false
+	slot map[int64]int32     // ID → slot
+	free []int32             // free slots, reused by Add
+	post map[uint64][]uint32 // gram key → ascending entries slot<<fieldBits | field
+	pool sync.Pool           // *scratch
 }
 
+// doc is an indexed document. Its fields live in one string, so that
+// verifying a candidate touches one block of memory rather than a dozen
+// scattered ones (verification is bound by memory latency): a header of nf
+// records {offset uint32, bytes uint16, runes uint16, weight float32}, then
+// per field f, cho and flags back to back.
 type doc struct {
-	id     int64
-	fields []field
-	live   bool
+	id   int64
+	data string
+	nf   uint8
+	live bool
+}
+
+const (
+	hdrSize       = 12
+	maxFieldBytes = 4096 // folded bytes indexed per field; longer texts are cut
+)
+
+func packDoc(fs []field) string {
+	size := len(fs) * hdrSize
+	for i := range fs {
+		size += 3*len(fs[i].f) + 1
+	}
+	buf := make([]byte, len(fs)*hdrSize, size)
+	for i := range fs {
+		fd := &fs[i]
+		h := buf[i*hdrSize:]
+		binary.LittleEndian.PutUint32(h, uint32(len(buf)))
+		binary.LittleEndian.PutUint16(h[4:], uint16(len(fd.f)))
+		binary.LittleEndian.PutUint16(h[6:], uint16(fd.n))
+		binary.LittleEndian.PutUint32(h[8:], math.Float32bits(float32(fd.w)))
+		buf = append(buf, fd.f...)
+		buf = append(buf, fd.cho...)
+		buf = append(buf, fd.flags...)
+	}
+	return string(buf)
+}
+
+// field returns the i-th field of d; its strings alias d.data.
+func (d *doc) field(i int) field {
+	h := d.data[i*hdrSize:]
+	off := int(uint32(h[0]) | uint32(h[1])<<8 | uint32(h[2])<<16 | uint32(h[3])<<24)
+	lf := int(uint16(h[4]) | uint16(h[5])<<8)
+	n := int(uint16(h[6]) | uint16(h[7])<<8)
+	w := math.Float32frombits(uint32(h[8]) | uint32(h[9])<<8 | uint32(h[10])<<16 | uint32(h[11])<<24)
+	b := d.data[off:]
+	return field{f: b[:lf], cho: b[lf : 2*lf], flags: b[2*lf : 3*lf+1], n: n, w: float64(w)}
 }
 
 // field is a Field prepared for matching.
 type field struct {
 	f     string // Fold(Text)
 	cho   string // f with every syllable replaced by its 초성: same byte offsets as f
-	flags []byte // per byte offset of f, len(f)+1: token start/end marks
+	flags string // per byte offset of f, len(f)+1: token start/end marks
 	n     int    // runes in f
 	w     float64
 }
@@ -57,6 +102,15 @@ type field struct {
 const (
 	tokStart = 1 << iota
 	tokEnd
+)
+
+// Posting entries pack the slot and the field index, so that verification
+// only looks at the fields that hold a word's grams.
+const (
+	fieldBits = 4
+	maxFields = 1 << fieldBits
+	fieldMask = maxFields - 1
+	allFields = 1<<maxFields - 1
 )
 
 // Gram key tags: the four posting families share one map.
@@ -86,6 +140,9 @@ func newField(text string, w float64) field {
 			prevKept = false
 			continue
 		}
+		if b.Len()+utf8.RuneLen(r) > maxFieldBytes {
+			break
+		}
 		// Words end at spaces/punctuation and where the script changes, so
 		// "1kg" is "1"+"kg" and "cj제일제당" is "cj"+"제일제당".
 		if c := runeClass(r); !prevKept || c != prevClass {
@@ -108,7 +165,7 @@ func newField(text string, w float64) field {
 	for _, e := range ends {
 		flags[e] |= tokEnd
 	}
-	return field{f: f, cho: project(f), flags: flags, n: n, w: w}
+	return field{f: f, cho: project(f), flags: string(flags), n: n, w: w}
 }
 
 // project replaces every syllable of a folded string by its 초성. Both are
@@ -132,12 +189,12 @@ func project(f string) string {
 	return string(b)
 }
 
-// docKeys returns the sorted distinct gram keys of fields.
-func docKeys(fs []field) []uint64 {
+// fieldKeys returns the sorted distinct gram keys of fd.
+func fieldKeys(fd *field) []uint64 {
 	var keys []uint64
-	for i := range fs {
+	{
 		prev, prevP := rune(-1), rune(-1)
-		for _, r := range fs[i].f {
+		for _, r := range fd.f {
 			p := initialOf(r)
 			keys = append(keys, gramKey(tagUni, r, 0))
 			if isInitial(p) {
@@ -158,19 +215,23 @@ func docKeys(fs []field) []uint64 {
 
 // Add indexes (or re-indexes) the document id with the given fields.
 func (ix *Index) Add(id int64, fields ...Field) {
-	fs := make([]field, 0, len(fields))
+	fs := make([]field, 0, min(len(fields), maxFields))
 	for _, f := range fields {
-		if fd := newField(f.Text, f.Weight); fd.n > 0 {
+		if fd := newField(f.Text, f.Weight); fd.n > 0 && len(fs) < maxFields {
 			fs = append(fs, fd)
 		}
 	}
-	keys := docKeys(fs)
+	data := packDoc(fs)
+	keys := make([][]uint64, len(fs))
+	for i := range fs {
+		keys[i] = fieldKeys(&fs[i])
+	}
 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.slot == nil {
 		ix.slot = make(map[int64]int32)
-		ix.post = make(map[uint64][]int32)
+		ix.post = make(map[uint64][]uint32)
 	}
 	if s, ok := ix.slot[id]; ok {
 		ix.removeSlot(s)
@@ -182,17 +243,20 @@ func (ix *Index) Add(id int64, fields ...Field) {
 		s = int32(len(ix.docs))
 		ix.docs = append(ix.docs, doc{})
 	}
-	ix.docs[s] = doc{id: id, fields: fs, live: true}
+	ix.docs[s] = doc{id: id, data: data, nf: uint8(len(fs)), live: true}
 	ix.slot[id] = s
-	for _, k := range keys {
-		l := ix.post[k]
-		if n := len(l); n == 0 || l[n-1] < s {
-			l = append(l, s) // the common case while bulk loading
-		} else {
-			i, _ := slices.BinarySearch(l, s)
-			l = slices.Insert(l, i, s)
+	for fi, ks := range keys {
+		e := uint32(s)<<fieldBits | uint32(fi)
+		for _, k := range ks {
+			l := ix.post[k]
+			if n := len(l); n == 0 || l[n-1] < e {
+				l = append(l, e) // the common case while bulk loading
+			} else {
+				i, _ := slices.BinarySearch(l, e)
+				l = slices.Insert(l, i, e)
+			}
+			ix.post[k] = l
 		}
-		ix.post[k] = l
 	}
 }
 
@@ -207,15 +271,19 @@ func (ix *Index) Remove(id int64) {
 
 func (ix *Index) removeSlot(s int32) {
 	d := &ix.docs[s]
-	for _, k := range docKeys(d.fields) {
-		l := ix.post[k]
-		if i, ok := slices.BinarySearch(l, s); ok {
-			l = slices.Delete(l, i, i+1)
-		}
-		if len(l) == 0 {
-			delete(ix.post, k)
-		} else {
-			ix.post[k] = l
+	for fi := range int(d.nf) {
+		e := uint32(s)<<fieldBits | uint32(fi)
+		fd := d.field(fi)
+		for _, k := range fieldKeys(&fd) {
+			l := ix.post[k]
+			if i, ok := slices.BinarySearch(l, e); ok {
+				l = slices.Delete(l, i, i+1)
+			}
+			if len(l) == 0 {
+				delete(ix.post, k)
+			} else {
+				ix.post[k] = l
+			}
 		}
 	}
 	delete(ix.slot, d.id)
@@ -348,29 +416,74 @@ func (ix *Index) run(q string, keep func(int64) bool, out sink) {
 	ix.collect(words, joined, keep, true, sc, out)
 }
 
+// cands are the candidate fields of one query word: ascending entries
+// slot<<fieldBits | field. With all set, every field of the slot is a
+// candidate (typo matching does not know which field will match).
+type cands struct {
+	e   []uint32
+	all bool
+}
+
+// fieldsOf returns the field mask of slot in c, starting the search at *pos
+// and leaving *pos at the slot's first entry (slots are visited ascending).
+func (c *cands) fieldsOf(slot uint32, pos *int) uint16 {
+	j := gallop(c.e, *pos, slot<<fieldBits)
+	*pos = j
+	var m uint16
+	for ; j < len(c.e) && c.e[j]>>fieldBits == slot; j++ {
+		m |= 1 << (c.e[j] & fieldMask)
+	}
+	if c.all && m != 0 {
+		m = allFields
+	}
+	return m
+}
+
 // collect finds the candidates of all words, verifies and scores them, and
 // returns how many hits it emitted.
 func (ix *Index) collect(words []qword, joined *qword, keep func(int64) bool, typo bool, sc *scratch, out sink) int {
-	lists := make([][]int32, 0, len(words))
+	cs := make([]cands, len(words))
 	for i := range words {
-		var l []int32
 		if typo && words[i].typo {
-			l = ix.typoCandidates(&words[i], sc)
+			cs[i] = cands{e: ix.typoCandidates(&words[i], sc), all: true}
 		} else {
-			l = ix.exactCandidates(&words[i])
+			cs[i] = cands{e: ix.exactCandidates(&words[i])}
 		}
-		if len(l) == 0 {
+		if len(cs[i].e) == 0 {
 			return 0
 		}
-		lists = append(lists, l)
 	}
+	// Drive by the word with the fewest candidates; look the others up.
+	order := make([]int, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return len(cs[a].e) - len(cs[b].e) })
+	pos := make([]int, len(words))
+	masks := make([]uint16, len(words))
+	drv := &cs[order[0]]
 	n := 0
-	for _, s := range intersectAll(lists) {
-		d := &ix.docs[s]
+	for k := 0; k < len(drv.e); {
+		slot := drv.e[k] >> fieldBits
+		masks[order[0]] = drv.fieldsOf(slot, &k)
+		for k < len(drv.e) && drv.e[k]>>fieldBits == slot {
+			k++
+		}
+		ok := true
+		for _, wi := range order[1:] {
+			if masks[wi] = cs[wi].fieldsOf(slot, &pos[wi]); masks[wi] == 0 {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		d := &ix.docs[slot]
 		if keep != nil && !keep(d.id) {
 			continue
 		}
-		if score := scoreDoc(d, words, joined, typo, sc); score > 0 {
+		if score := scoreDoc(d, words, masks, joined, typo, sc); score > 0 {
 			out.add(Hit{ID: d.id, Score: score})
 			n++
 		}
@@ -378,11 +491,11 @@ func (ix *Index) collect(words []qword, joined *qword, keep func(int64) bool, ty
 	return n
 }
 
-// exactCandidates is a superset of the documents that contain w exactly
-// (or by 초성): those holding all of its grams. The result may alias a
-// posting list and must not be modified.
-func (ix *Index) exactCandidates(w *qword) []int32 {
-	lists := make([][]int32, 0, len(w.keys))
+// exactCandidates are the fields holding all of w's grams: a superset of
+// those containing w exactly (or by 초성). The result may alias a posting
+// list and must not be modified.
+func (ix *Index) exactCandidates(w *qword) []uint32 {
+	lists := make([][]uint32, 0, len(w.keys))
 	for _, k := range w.keys {
 		l := ix.post[k]
 		if len(l) == 0 {
@@ -393,14 +506,15 @@ func (ix *Index) exactCandidates(w *qword) []int32 {
 	return intersectAll(lists)
 }
 
-// typoCandidates are the documents holding all but one (two for words of 5+
-// syllables) of w's distinct characters: a superset of its typo matches.
-func (ix *Index) typoCandidates(w *qword, sc *scratch) []int32 {
+// typoCandidates are the documents (as entries of field 0) holding all but
+// one (two for words of 5+ runes) of w's distinct characters: a superset of
+// its typo matches.
+func (ix *Index) typoCandidates(w *qword, sc *scratch) []uint32 {
 	need := max(1, len(w.uniq)-1)
 	if w.n >= 5 {
 		need = max(1, len(w.uniq)-2)
 	}
-	lists := make([][]int32, 0, len(w.uniq))
+	lists := make([][]uint32, 0, len(w.uniq))
 	for _, r := range w.uniq {
 		if l := ix.post[gramKey(tagUni, r, 0)]; len(l) > 0 {
 			lists = append(lists, l)
@@ -410,21 +524,30 @@ func (ix *Index) typoCandidates(w *qword, sc *scratch) []int32 {
 		return nil
 	}
 	if len(sc.cnt) < len(ix.docs) {
-		sc.cnt = make([]uint8, len(ix.docs))
+		sc.cnt = make([]uint32, len(ix.docs))
 	}
+	// cnt[slot] holds, per slot, the last list counted (high bits) and the
+	// count (low 8 bits), so a rune in two fields of a document counts once.
 	cnt := sc.cnt
-	var out []int32
-	for _, l := range lists {
-		for _, s := range l {
-			cnt[s]++ // w.uniq has at most maxTypoRunes entries: no overflow
-			if int(cnt[s]) == need {
-				out = append(out, s)
+	var out []uint32
+	for li, l := range lists {
+		stamp := uint32(li+1) << 8
+		for _, e := range l {
+			s := e >> fieldBits
+			c := cnt[s]
+			if c&^0xff == stamp {
+				continue
+			}
+			c = stamp | (c&0xff + 1)
+			cnt[s] = c
+			if int(c&0xff) == need {
+				out = append(out, s<<fieldBits)
 			}
 		}
 	}
 	for _, l := range lists {
-		for _, s := range l {
-			cnt[s] = 0
+		for _, e := range l {
+			cnt[e>>fieldBits] = 0
 		}
 	}
 	slices.Sort(out)
@@ -433,11 +556,11 @@ func (ix *Index) typoCandidates(w *qword, sc *scratch) []int32 {
 
 // intersectAll intersects ascending lists, smallest first. With one list it
 // returns that list itself.
-func intersectAll(lists [][]int32) []int32 {
+func intersectAll(lists [][]uint32) []uint32 {
 	if len(lists) == 0 {
 		return nil
 	}
-	slices.SortFunc(lists, func(a, b []int32) int { return len(a) - len(b) })
+	slices.SortFunc(lists, func(a, b []uint32) int { return len(a) - len(b) })
 	res := lists[0]
 	for _, l := range lists[1:] {
 		if len(res) == 0 {
@@ -451,28 +574,35 @@ func intersectAll(lists [][]int32) []int32 {
 // intersect returns the common elements of ascending a and b (a the
 // shorter), galloping through b so a rare gram costs little against a
 // common one.
-func intersect(a, b []int32) []int32 {
-	out := make([]int32, 0, len(a))
+func intersect(a, b []uint32) []uint32 {
+	out := make([]uint32, 0, len(a))
 	j := 0
 	for _, x := range a {
-		// Exponential then binary search for x in b[j:].
-		step := 1
-		hi := j
-		for hi < len(b) && b[hi] < x {
-			j = hi + 1
-			hi += step
-			step *= 2
-		}
-		hi = min(hi+1, len(b))
-		k, found := slices.BinarySearch(b[j:hi], x)
-		j += k
-		if j >= len(b) {
+		if j = gallop(b, j, x); j == len(b) {
 			break
 		}
-		if found {
+		if b[j] == x {
 			out = append(out, x)
 			j++
 		}
 	}
 	return out
+}
+
+// gallop returns the first index i >= from with l[i] >= x (or len(l)),
+// by exponential then binary search.
+func gallop(l []uint32, from int, x uint32) int {
+	lo, step := from, 1
+	hi := from
+	for hi < len(l) && l[hi] < x {
+		lo = hi + 1
+		hi += step
+		step *= 2
+	}
+	hi = min(hi+1, len(l))
+	if lo >= hi {
+		return lo
+	}
+	i, _ := slices.BinarySearch(l[lo:hi], x)
+	return lo + i
 }

@@ -120,30 +120,39 @@ func parseQuery(q string) ([]qword, *qword) {
 
 // scratch is per-query working memory, pooled by the Index.
 type scratch struct {
-	cnt  []uint8
+	cnt  []uint32
 	text []rune
 	tj   []rune
 	row  []int
 }
 
 // scoreDoc returns d's score for the query, or 0 when a word matches no
-// field.
-func scoreDoc(d *doc, words []qword, joined *qword, typo bool, sc *scratch) float64 {
+// field, looking only at the fields in each word's mask.
+func scoreDoc(d *doc, words []qword, masks []uint16, joined *qword, typo bool, sc *scratch) float64 {
 	total := 0.0
+	common := uint16(allFields)
 	for i := range words {
 		best := 0.0
-		for j := range d.fields {
-			best = max(best, fieldScore(&d.fields[j], &words[i], typo, sc))
+		for j := range int(d.nf) {
+			if masks[i]&(1<<j) != 0 {
+				fd := d.field(j)
+				best = max(best, fieldScore(&fd, &words[i], typo, sc))
+			}
 		}
 		if best == 0 {
 			return 0
 		}
 		total += best
+		common &= masks[i]
 	}
 	if joined != nil {
+		// The joined word can only be in a field holding every word.
 		best := 0.0
-		for j := range d.fields {
-			best = max(best, fieldScore(&d.fields[j], joined, false, sc))
+		for j := range int(d.nf) {
+			if common&(1<<j) != 0 {
+				fd := d.field(j)
+				best = max(best, fieldScore(&fd, joined, false, sc))
+			}
 		}
 		total = max(total, best*float64(len(words)))
 	}
@@ -151,7 +160,6 @@ func scoreDoc(d *doc, words []qword, joined *qword, typo bool, sc *scratch) floa
 }
 
 func fieldScore(fd *field, w *qword, typo bool, sc *scratch) float64 {
-	cov := min(1, float64(w.n)/float64(fd.n))
 	var base float64
 	if w.cho {
 		base = choMatch(fd, w)
@@ -159,10 +167,11 @@ func fieldScore(fd *field, w *qword, typo bool, sc *scratch) float64 {
 		base = textMatch(fd.f, w.text, fd.flags)
 	}
 	if base > 0 {
-		return fd.w * (base + 0.9*cov)
+		return fd.w * (base + 0.9*float64(w.n)/float64(fd.n))
 	}
 	if typo && w.typo {
 		if d := typoDistance(fd, w, sc); d >= 0 {
+			cov := min(1, float64(w.n)/float64(fd.n))
 			return fd.w * (scoreTypo + 0.9*cov - 0.3*float64(d))
 		}
 	}
@@ -170,23 +179,22 @@ func fieldScore(fd *field, w *qword, typo bool, sc *scratch) float64 {
 }
 
 // textMatch returns the base score of the best occurrence of w in f.
-func textMatch(f, w string, flags []byte) float64 {
-	best := 0.0
-	for off := 0; off < len(f); {
-		i := strings.Index(f[off:], w)
-		if i < 0 {
-			break
+func textMatch(f, w string, flags string) float64 {
+	i := strings.Index(f, w)
+	if i < 0 {
+		return 0
+	}
+	// Later occurrences only score better at a word start: compare there
+	// instead of searching again. Word starts are rune boundaries.
+	best := float64(scoreSubstring)
+	for s := i; s+len(w) <= len(f); s++ {
+		if flags[s]&tokStart == 0 || f[s:s+len(w)] != w {
+			continue
 		}
-		s := off + i
-		if flags[s]&tokStart == 0 {
-			best = max(best, scoreSubstring)
-		} else if flags[s+len(w)]&tokEnd != 0 {
+		if flags[s+len(w)]&tokEnd != 0 {
 			return scoreWhole
-		} else {
-			best = max(best, scorePrefix)
 		}
-		_, size := utf8.DecodeRuneInString(f[s:])
-		off = s + size
+		best = scorePrefix
 	}
 	return best
 }
