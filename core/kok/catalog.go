@@ -43,10 +43,17 @@ type Catalog struct {
 // NewCatalog returns a catalog of src; it loads on first use (or Load).
 func NewCatalog(src CatalogSource) *Catalog { return &Catalog{src: src} }
 
+// CatalogRefresh is how often a Catalog checks its source's version (a
+// named type, so wire can provide it); 0 means DefaultCatalogRefresh.
+type CatalogRefresh time.Duration
+
+// DefaultCatalogRefresh is the version check interval of OpenCatalog.
+const DefaultCatalogRefresh = CatalogRefresh(5 * time.Second)
+
 // OpenCatalog loads a catalog and keeps it fresh, checking src's version
 // every interval until the returned stop is called. It is the provider
 // hosts use.
-func OpenCatalog(ctx context.Context, src CatalogSource, every time.Duration) (*Catalog, func(), error) {
+func OpenCatalog(ctx context.Context, src CatalogSource, every CatalogRefresh) (*Catalog, func(), error) {
 	c := NewCatalog(src)
 	if err := c.Load(ctx); err != nil {
 		return nil, nil, err
@@ -55,7 +62,7 @@ func OpenCatalog(ctx context.Context, src CatalogSource, every time.Duration) (*
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		c.Watch(wctx, every)
+		c.Watch(wctx, time.Duration(every))
 	}()
 	return c, func() { cancel(); <-done }, nil
 }
@@ -104,7 +111,7 @@ func (c *Catalog) Refresh(ctx context.Context) (bool, error) {
 // the last snapshot: stale results beat none while the database is away.
 func (c *Catalog) Watch(ctx context.Context, every time.Duration) {
 	if every <= 0 {
-		every = 5 * time.Second
+		every = time.Duration(DefaultCatalogRefresh)
 	}
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -156,6 +163,8 @@ type snapshot struct {
 	rank     [][]int32 // rank[o][pos] = place of pos in order[o]
 	index    *korean.Index
 	byIngr   map[string][]int32 // cheapest first
+	ingr     []int32            // folded ingredient number by position, -1 for none
+	ingrIDs  map[string]int32   // Fold(ingredient) → number
 	tops     map[string]int32
 	leaves   map[string]int32
 	tree     []CategoryNode
@@ -182,6 +191,8 @@ func buildSnapshot(v CatalogVersion, ps []Product) *snapshot {
 		leaf:     make([]int32, n),
 		index:    new(korean.Index),
 		byIngr:   map[string][]int32{},
+		ingr:     make([]int32, n),
+		ingrIDs:  map[string]int32{},
 		tops:     map[string]int32{},
 		leaves:   map[string]int32{},
 	}
@@ -208,8 +219,16 @@ func buildSnapshot(v CatalogVersion, ps []Product) *snapshot {
 		}
 		leafCounts[l]++
 		s.leaf[i] = l
+		s.ingr[i] = -1
 		if p.Ingredient != "" {
 			s.byIngr[p.Ingredient] = append(s.byIngr[p.Ingredient], pi)
+			k := korean.Fold(p.Ingredient)
+			id, ok := s.ingrIDs[k]
+			if !ok {
+				id = int32(len(s.ingrIDs))
+				s.ingrIDs[k] = id
+			}
+			s.ingr[i] = id
 		}
 		s.index.Add(int64(i),
 			korean.Field{Text: p.Name, Weight: weightName},

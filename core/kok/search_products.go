@@ -172,12 +172,23 @@ func (s *snapshot) browse(o int, keep productFilter, page Page) ([]int32, int) {
 	return window, total
 }
 
+// ingredientBoost lifts a product selling the ingredient a query names by
+// more than the gap between a prefix and a substring match in the name
+// (korean.Index scores those 8 and 6, times the name weight 3).
+const ingredientBoost = 10
+
 // search matches q, filters, orders and pages.
 func (s *snapshot) search(q string, srt Sort, keep productFilter, page Page) ([]int32, int) {
 	hits := s.index.Match(q)
+	// A query that names an ingredient ("양파") puts the products selling it
+	// above names that merely start with it (양파링 과자).
+	ingr, named := s.ingrIDs[korean.Fold(q)]
 	kept := hits[:0]
 	for _, h := range hits {
 		if keep == nil || keep(int32(h.ID)) {
+			if named && s.ingr[h.ID] == ingr {
+				h.Score += ingredientBoost
+			}
 			kept = append(kept, h)
 		}
 	}
