@@ -150,39 +150,31 @@ func (m *Matcher) head(toks []string) (hit, bool) {
 // read 초고추장.
 func (m *Matcher) best(toks []string, i int) (hit, bool) {
 	var (
-		buf  [128]byte
-		best hit
+		best  hit
+		found bool
 		// where the best match starts: token index and bytes into it
 		startTok, startOff int
-		found              bool
 	)
-	for j := i; j >= 0 && j >= i-2; j-- {
-		n := 0
-		for k := j; k <= i; k++ {
-			if n+len(toks[k]) > len(buf) {
-				return best, found
+	t := toks[i]
+	runes := utf8.RuneCountInString(t)
+	for off, r := 0, 0; off < len(t); r++ {
+		if runes-r <= m.maxRunes {
+			if e, ok := m.dict[t[off:]]; ok && (!e.exact || off == 0) {
+				best, found, startTok, startOff = hit{e: e, runes: runes - r}, true, i, off
+				break // the first tail found is the longest
 			}
-			n += copy(buf[n:], toks[k])
 		}
-		span := buf[:n]
-		total := utf8.RuneCount(span)
-		off, r := 0, 0
-		for off < n {
-			if off > 0 && j < i {
-				break
-			}
-			if total-r <= m.maxRunes {
-				if e, ok := m.dict[string(span[off:])]; ok && (!e.exact || off == 0) {
-					if l := total - r; l > best.runes {
-						best, found = hit{e: e, runes: l}, true
-						startTok, startOff = j, off
-					}
-					break // the first hit in a span is its longest
-				}
-			}
-			_, size := utf8.DecodeRune(span[off:])
-			off += size
-			r++
+		_, size := utf8.DecodeRuneInString(t[off:])
+		off += size
+	}
+	var buf [128]byte
+	n, joined := copy(buf[:], t), runes
+	for j := i - 1; j >= 0 && j >= i-2 && n+len(toks[j]) <= len(buf); j-- {
+		copy(buf[len(toks[j]):n+len(toks[j])], buf[:n])
+		n += copy(buf[:], toks[j])
+		joined += utf8.RuneCountInString(toks[j])
+		if e, ok := m.dict[string(buf[:n])]; ok && joined > best.runes {
+			best, found, startTok, startOff = hit{e: e, runes: joined}, true, j, 0
 		}
 	}
 	if !found {
@@ -200,15 +192,11 @@ func (m *Matcher) best(toks []string, i int) (hit, bool) {
 	if best.e.class != ingredient {
 		return best, found
 	}
-	// Locate the match start among the tokens to see what qualifies it.
-	t := startTok
-	for startOff >= len(toks[t]) {
-		startOff -= len(toks[t])
-		t++
-	}
-	before, prev := toks[t][:startOff], ""
-	if t > 0 {
-		prev = toks[t-1]
+	// What qualifies the match: the rest of its first token, and the token
+	// before.
+	before, prev := toks[startTok][:startOff], ""
+	if startTok > 0 {
+		prev = toks[startTok-1]
 	}
 	for _, p := range prepPrefixes {
 		if strings.HasPrefix(before, p) || strings.HasPrefix(prev, p) {

@@ -191,6 +191,23 @@ func TestMatchExamples(t *testing.T) {
 	}
 }
 
+// Odd input never panics and never invents a key.
+func TestMatchOddInput(t *testing.T) {
+	m, v := newMatcher(t)
+	inVocab := map[string]bool{}
+	for _, k := range v {
+		inVocab[k] = true
+	}
+	for _, name := range []string{
+		strings.Repeat("마늘", 200), strings.Repeat("깐 ", 100) + "마늘", "\xff\xfe 양파", "[[[양파", "양파]]) 1kg",
+		"((대파))", "★☆★", "   ", "１ｋｇ 양파", "ＬＡ갈비", strings.Repeat("[a]", 50),
+	} {
+		if got, ok := m.Match(name); ok && !inVocab[got] {
+			t.Errorf("Match(%q) = %q", name, got)
+		}
+	}
+}
+
 // A synonym pointing outside the vocabulary must not leak a foreign key.
 func TestSynonymOutsideVocabularyIgnored(t *testing.T) {
 	m := matcher.New([]string{"양파"}, map[string]string{"깐마늘": "마늘", "햇양파": "양파"})
