@@ -183,7 +183,7 @@ func TestByIngredientAndOwned(t *testing.T) {
 	src := newSource(
 		product(1, "양파 3kg", "채소/양파", "양파", 9000, 0),
 		product(2, "양파 1kg", "채소/양파", "양파", 4000, 50), // 2000
-		product(3, "햇양파 1kg", "채소/양파", "양파", 2000, 0),  // 2000, higher id
+		product(3, "햇양파 1kg", "채소/양파", "양파", 2000, 0), // 2000, higher id
 		product(4, "양파링", "간식/과자", "", 1500, 0),
 	)
 	c := NewCatalog(src)
