@@ -35,7 +35,9 @@ func newApp(c config.Config, h http.Handler, log *zap.Logger) *App {
 	return &App{Handler: h, Log: log}
 }
 
-func newLogger(c config.Config) (*zap.Logger, func(), error) { return logging.New(c.LogLevel, c.LogFormat) }
+func newLogger(c config.Config) (*zap.Logger, func(), error) {
+	return logging.New(c.LogLevel, c.LogFormat)
+}
 
 func mainDSN(c config.Config) bunsql.MainDSN { return bunsql.MainDSN(c.MainDSN) }
 func logDSN(c config.Config) bunsql.LogDSN   { return bunsql.LogDSN(c.LogDSN) }
@@ -69,8 +71,10 @@ func migrateLog(ctx context.Context, c config.Config, db bunsql.LogDB) (LogSchem
 	return LogSchema{}, migrations.Up(ctx, db.DB, migrations.Log)
 }
 
-func mainReady(db bunsql.MainDB) kit.ReadyCheck { return kit.ReadyCheck{Name: "main_db", Check: db.Ready} }
-func logReady(db bunsql.LogDB) kit.ReadyCheck   { return kit.ReadyCheck{Name: "log_db", Check: db.Ready} }
+func mainReady(db bunsql.MainDB) kit.ReadyCheck {
+	return kit.ReadyCheck{Name: "main_db", Check: db.Ready}
+}
+func logReady(db bunsql.LogDB) kit.ReadyCheck { return kit.ReadyCheck{Name: "log_db", Check: db.Ready} }
 
 // common is what every host needs: logging and the databases.
 var common = gwire.NewSet(newLogger, newApp, mainDSN, logDSN, migrateMain, bunsql.ProviderSet)
