@@ -19,7 +19,7 @@ test: ## vet and every test with -race (CI=true makes missing databases a failur
 check: fmt vet wire-check core-deps ## formatting, vet, wire_gen.go up to date, core on the standard library only
 
 core-deps:
-	@bad=$$($(GO) list -deps ./core/... | grep '\.' | grep -v '^github.com/kokmeal/kokmeal/core'); \
+	@bad=$$($(GO) list -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' ./core/... | grep -v '^github.com/kokmeal/kokmeal/core'); \
 	  if [ -n "$$bad" ]; then echo "core/ imports outside the standard library:"; echo "$$bad"; exit 1; fi
 
 vet:
