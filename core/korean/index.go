@@ -39,6 +39,7 @@ type Index struct {
 	slot map[int64]int32     // ID → slot
 	free []int32             // free slots, reused by Add
 	post map[uint64][]uint32 // gram key → ascending entries slot<<fieldBits | field
+	maxW float32             // the largest field weight ever added
 	pool sync.Pool           // *scratch
 }
 
@@ -52,7 +53,13 @@ type doc struct {
 	data string
 	nf   uint8
 	live bool
+	// Rune counts and weights of the first fields, kept here too so that
+	// Search can bound a candidate's score without touching data.
+	lens [boundFields]uint16
+	ws   [boundFields]float32
 }
+
+const boundFields = 4
 
 const (
 	hdrSize       = 12
@@ -119,6 +126,9 @@ const (
 	tagBi
 	tagChoUni
 	tagChoBi
+	// tagStart+tag: the same gram where it begins a word. Search reads
+	// these first to find prefix and whole-word matches.
+	tagStart
 )
 
 func gramKey(tag int, a, b rune) uint64 {
@@ -192,25 +202,34 @@ func project(f string) string {
 // fieldKeys returns the sorted distinct gram keys of fd.
 func fieldKeys(fd *field) []uint64 {
 	var keys []uint64
-	{
-		prev, prevP := rune(-1), rune(-1)
-		for _, r := range fd.f {
-			p := initialOf(r)
-			keys = append(keys, gramKey(tagUni, r, 0))
-			if isInitial(p) {
-				keys = append(keys, gramKey(tagChoUni, p, 0))
-			}
-			if prev >= 0 {
-				keys = append(keys, gramKey(tagBi, prev, r))
-				if isInitial(prevP) || isInitial(p) {
-					keys = append(keys, gramKey(tagChoBi, prevP, p))
-				}
-			}
-			prev, prevP = r, p
+	prev, prevP, prevStart := rune(-1), rune(-1), false
+	for off, r := range fd.f {
+		p := initialOf(r)
+		start := fd.flags[off]&tokStart != 0
+		keys = appendGram(keys, tagUni, r, 0, start)
+		if isInitial(p) {
+			keys = appendGram(keys, tagChoUni, p, 0, start)
 		}
+		if prev >= 0 {
+			keys = appendGram(keys, tagBi, prev, r, prevStart)
+			if isInitial(prevP) || isInitial(p) {
+				keys = appendGram(keys, tagChoBi, prevP, p, prevStart)
+			}
+		}
+		prev, prevP, prevStart = r, p, start
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
+}
+
+// appendGram appends a gram's key, and its word-start variant when the
+// gram begins a word.
+func appendGram(keys []uint64, tag int, a, b rune, start bool) []uint64 {
+	keys = append(keys, gramKey(tag, a, b))
+	if start {
+		keys = append(keys, gramKey(tag+tagStart, a, b))
+	}
+	return keys
 }
 
 // Add indexes (or re-indexes) the document id with the given fields.
@@ -243,7 +262,14 @@ func (ix *Index) Add(id int64, fields ...Field) {
 		s = int32(len(ix.docs))
 		ix.docs = append(ix.docs, doc{})
 	}
-	ix.docs[s] = doc{id: id, data: data, nf: uint8(len(fs)), live: true}
+	d := doc{id: id, data: data, nf: uint8(len(fs)), live: true}
+	for i := range min(len(fs), boundFields) {
+		d.lens[i], d.ws[i] = uint16(fs[i].n), float32(fs[i].w)
+	}
+	for i := range fs {
+		ix.maxW = max(ix.maxW, float32(fs[i].w))
+	}
+	ix.docs[s] = d
 	ix.slot[id] = s
 	for fi, ks := range keys {
 		e := uint32(s)<<fieldBits | uint32(fi)
@@ -343,12 +369,15 @@ const typoFallback = 5
 type sink interface {
 	add(Hit)
 	reset()
+	// floor returns a score a hit must beat to be kept, if there is one.
+	floor() (float64, bool)
 }
 
 type appendSink struct{ h []Hit }
 
-func (a *appendSink) add(h Hit) { a.h = append(a.h, h) }
-func (a *appendSink) reset()    { a.h = a.h[:0] }
+func (a *appendSink) add(h Hit)              { a.h = append(a.h, h) }
+func (a *appendSink) reset()                 { a.h = a.h[:0] }
+func (a *appendSink) floor() (float64, bool) { return 0, false }
 
 // topK keeps the best k hits in a heap whose root is the worst kept hit.
 type topK struct {
@@ -359,6 +388,13 @@ type topK struct {
 func worse(a, b Hit) bool { return a.Score < b.Score || a.Score == b.Score && a.ID > b.ID }
 
 func (t *topK) reset() { t.h = t.h[:0] }
+
+func (t *topK) floor() (float64, bool) {
+	if t.k > 0 && len(t.h) == t.k {
+		return t.h[0].Score, true
+	}
+	return 0, false
+}
 
 func (t *topK) add(x Hit) {
 	if t.k <= 0 || len(t.h) < t.k {
@@ -453,38 +489,106 @@ func (ix *Index) collect(words []qword, joined *qword, keep func(int64) bool, ty
 			return 0
 		}
 	}
-	// Drive by the word with the fewest candidates; look the others up.
-	order := make([]int, len(words))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return len(cs[a].e) - len(cs[b].e) })
-	pos := make([]int, len(words))
-	masks := make([]uint16, len(words))
-	drv := &cs[order[0]]
-	n := 0
-	for k := 0; k < len(drv.e); {
-		slot := drv.e[k] >> fieldBits
-		masks[order[0]] = drv.fieldsOf(slot, &k)
-		for k < len(drv.e) && drv.e[k]>>fieldBits == slot {
-			k++
-		}
-		ok := true
-		for _, wi := range order[1:] {
-			if masks[wi] = cs[wi].fieldsOf(slot, &pos[wi]); masks[wi] == 0 {
-				ok = false
-				break
+	q := query{words: words, joined: joined, cs: cs, keep: keep, typo: typo, sc: sc, out: out,
+		tops: make([]*cands, len(words)), lows: make([]float64, len(words))}
+	if typo {
+		// A typo word scores its top base only where it matches exactly.
+		for i := range words {
+			if words[i].typo {
+				q.tops[i] = &cands{e: ix.exactCandidates(&words[i])}
+				q.lows[i] = scoreTypo - 0.3
 			}
 		}
-		if !ok {
+	}
+	if len(words) > 1 || typo {
+		drv := slices.MinFunc(cs, func(a, b cands) int { return len(a.e) - len(b.e) })
+		return ix.scan(&q, drv.e, nil)
+	}
+	// One word: score the fields where it begins a word first. When
+	// Search's limit is then full of hits that no mere substring match can
+	// beat, the rest is skipped; most broad queries end here. The limit
+	// must reach typoFallback so that skipping never triggers a typo pass.
+	w := &words[0]
+	first := ix.post[w.start]
+	if t, ok := out.(*topK); !ok || t.k < typoFallback {
+		return ix.scan(&q, cs[0].e, nil)
+	}
+	q.lows[0] = w.rest
+	if len(first) == 0 { // never at a word start: bound every field by rest
+		q.tops[0] = &cands{}
+		return ix.scan(&q, cs[0].e, nil)
+	}
+	lists := [][]uint32{first}
+	for _, k := range w.keys[1:] {
+		lists = append(lists, ix.post[k])
+	}
+	starts := intersectAll(lists)
+	q.tops[0] = &cands{e: starts}
+	n := ix.scan(&q, starts, nil)
+	if f, full := out.floor(); full && f > float64(ix.maxW)*(w.rest+0.9)+1e-9 {
+		return n
+	}
+	return n + ix.scan(&q, cs[0].e, starts)
+}
+
+// query is one pass of a query over the index.
+type query struct {
+	words  []qword
+	joined *qword
+	cs     []cands
+	keep   func(int64) bool
+	typo   bool
+	sc     *scratch
+	out    sink
+	// tops[i], if not nil, are the fields where word i may score its top
+	// base (begin a word, match exactly); elsewhere it scores at most
+	// lows[i]. scan bounds candidates' scores with them.
+	tops []*cands
+	lows []float64
+}
+
+// scan verifies and scores the documents of the entries drv, except those
+// in skip (ascending entries too), and returns how many hits it emitted.
+func (ix *Index) scan(q *query, drv, skip []uint32) int {
+	pos := make([]int, len(q.words))
+	masks := make([]uint16, len(q.words))
+	topPos := make([]int, len(q.words))
+	topMasks := make([]uint16, len(q.words))
+	n, sk := 0, 0
+next:
+	for k := 0; k < len(drv); {
+		slot := drv[k] >> fieldBits
+		for k < len(drv) && drv[k]>>fieldBits == slot {
+			k++
+		}
+		if sk = gallop(skip, sk, slot<<fieldBits); sk < len(skip) && skip[sk]>>fieldBits == slot {
 			continue
+		}
+		for i := range q.cs {
+			if masks[i] = q.cs[i].fieldsOf(slot, &pos[i]); masks[i] == 0 {
+				continue next
+			}
 		}
 		d := &ix.docs[slot]
-		if keep != nil && !keep(d.id) {
+		// Once Search holds limit hits, skip candidates that cannot beat
+		// the worst of them, without reading their texts. The margin
+		// absorbs rounding differences between bound and score.
+		if f, ok := q.out.floor(); ok {
+			for i, t := range q.tops {
+				topMasks[i] = allFields
+				if t != nil {
+					topMasks[i] = t.fieldsOf(slot, &topPos[i])
+				}
+			}
+			if scoreBound(d, q.words, masks, q.joined, topMasks, q.lows) < f-1e-9 {
+				continue
+			}
+		}
+		if q.keep != nil && !q.keep(d.id) {
 			continue
 		}
-		if score := scoreDoc(d, words, masks, joined, typo, sc); score > 0 {
-			out.add(Hit{ID: d.id, Score: score})
+		if score := scoreDoc(d, q.words, masks, q.joined, q.typo, q.sc); score > 0 {
+			q.out.add(Hit{ID: d.id, Score: score})
 			n++
 		}
 	}

@@ -271,3 +271,25 @@ func TestConcurrentSearch(t *testing.T) {
 	close(stop)
 	<-writerDone
 }
+
+// TestSearchLimitEqualsSortedMatch checks the pruning of Search against
+// sorting every hit of Match, on a catalogue of synthetic products.
+func TestSearchLimitEqualsSortedMatch(t *testing.T) {
+	ix := new(Index)
+	for i, p := range syntheticProducts(3000) {
+		ix.Add(int64(i+1), Field{p.name, 3}, Field{p.brand, 1}, Field{p.category, 1})
+	}
+	queries := []string{"김치", "찌개", "국내산", "1kg", "ㄱ", "ㄱㅊ", "김ㅊ", "파", "무", "김치찌게",
+		"된장찌게", "떡볶기", "비비고 만두", "김치 찌개", "cj", "두부", "ㄷㅂ", "냉동 만두", "양파 1kg"}
+	for _, q := range queries {
+		all := ix.Match(q)
+		SortHits(all)
+		for _, k := range []int{1, 3, 5, 20, 100} {
+			got := ix.Search(q, k, nil)
+			want := all[:min(k, len(all))]
+			if !slices.Equal(got, want) {
+				t.Errorf("Search(%q, %d) = %v, want %v", q, k, got, want)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package korean
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,7 +35,10 @@ type qword struct {
 	cho   bool     // has a 초성 consonant: matched against 초성 projections
 	mixed bool     // cho and has syllables that must match as written
 	typo  bool     // long enough (3+ syllables) for typo matching
+	top   float64  // the best base score the word can get
+	rest  float64  // the best where it does not begin a word
 	keys  []uint64 // gram keys whose postings every exact match is in
+	start uint64   // keys[0] where it begins a word: prefix/whole candidates
 	jamo  []rune   // jamo codes, for typo matching
 	uniq  []rune   // distinct runes, for typo candidates
 }
@@ -52,7 +56,9 @@ func newQword(text string, allowTypo bool) qword {
 		}
 	}
 	rs := w.runes
+	w.top, w.rest = scoreWhole, scoreSubstring
 	if w.cho {
+		w.top, w.rest = scoreChoStart, scoreCho
 		w.proj = project(text)
 		w.mixed = syl > 0
 		rs = []rune(w.proj)
@@ -71,6 +77,7 @@ func newQword(text string, allowTypo bool) qword {
 		}
 		w.keys = append(w.keys, gramKey(tag, rs[i-1], rs[i]))
 	}
+	w.start = w.keys[0] + uint64(tagStart)<<42
 	if allowTypo && !w.cho && syl >= 3 && w.n <= maxTypoRunes {
 		w.typo = true
 		w.jamo = appendJamo(nil, text)
@@ -152,6 +159,45 @@ func scoreDoc(d *doc, words []qword, masks []uint16, joined *qword, typo bool, s
 			if common&(1<<j) != 0 {
 				fd := d.field(j)
 				best = max(best, fieldScore(&fd, joined, false, sc))
+			}
+		}
+		total = max(total, best*float64(len(words)))
+	}
+	return total
+}
+
+// scoreBound is an upper bound of scoreDoc from d's dense metadata: every
+// word matching as well as it can in its best field: its top base (whole
+// words, 초성 at a word start) in the fields of tops[i], at most lows[i]
+// elsewhere.
+func scoreBound(d *doc, words []qword, masks []uint16, joined *qword, tops []uint16, lows []float64) float64 {
+	if d.nf > boundFields {
+		return math.Inf(1)
+	}
+	fieldBound := func(j int, w *qword, base float64) float64 {
+		return float64(d.ws[j]) * (base + 0.9*min(1, float64(w.n)/float64(d.lens[j])))
+	}
+	total := 0.0
+	common := uint16(allFields)
+	for i := range words {
+		best := 0.0
+		for j := range int(d.nf) {
+			if masks[i]&(1<<j) != 0 {
+				base := words[i].top
+				if tops[i]&(1<<j) == 0 {
+					base = lows[i]
+				}
+				best = max(best, fieldBound(j, &words[i], base))
+			}
+		}
+		total += best
+		common &= masks[i]
+	}
+	if joined != nil {
+		best := 0.0
+		for j := range int(d.nf) {
+			if common&(1<<j) != 0 {
+				best = max(best, fieldBound(j, joined, joined.top))
 			}
 		}
 		total = max(total, best*float64(len(words)))
