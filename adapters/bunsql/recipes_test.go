@@ -3,6 +3,7 @@ package bunsql_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/kokmeal/kokmeal/adapters/bunsql"
 	"github.com/kokmeal/kokmeal/adapters/bunsql/dbtest"
+	"github.com/kokmeal/kokmeal/adapters/recipedata"
 	"github.com/kokmeal/kokmeal/core/recipe"
 	"github.com/kokmeal/kokmeal/core/recipe/recipetest"
 	"github.com/kokmeal/kokmeal/core/user"
@@ -78,6 +80,36 @@ func TestRecipesFollowTheirUser(t *testing.T) {
 		}
 		if _, n, err := s.Bookmarks(ctx, uid, 0, 10); err != nil || n != 0 {
 			t.Fatalf("bookmarks of a deleted user: %d %v", n, err)
+		}
+	})
+}
+
+// TestRecipesDemoDataRoundTrips imports the 537 MAFRA recipes and reads them
+// back byte-exact, parsed amounts included, on every engine.
+func TestRecipesDemoDataRoundTrips(t *testing.T) {
+	ctx := context.Background()
+	want, err := recipedata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dbtest.ForEach(t, migrations.Main, func(t *testing.T, db *bun.DB) {
+		s := bunsql.NewRecipes(bunsql.MainDB{DB: db})
+		for range 2 { // the second import replaces the first
+			if err := s.Import(ctx, want); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := s.All(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%d recipes, want %d", len(got), len(want))
+		}
+		for i := range want {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Fatalf("recipe %d:\n got %+v\nwant %+v", want[i].ID, got[i], want[i])
+			}
 		}
 	})
 }
