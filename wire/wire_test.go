@@ -3,11 +3,14 @@ package wire_test
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/kokmeal/kokmeal/adapters/config"
 	"github.com/kokmeal/kokmeal/adapters/http/kit"
@@ -65,6 +68,19 @@ func TestHostsServeTheUserFlowOnTheEmbeddedDefault(t *testing.T) {
 			srv := httptest.NewServer(app.Handler)
 			defer srv.Close()
 
+			resp, err := srv.Client().Get(srv.URL + "/openapi.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			spec, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			doc, err := openapi3.NewLoader().LoadFromData(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := doc.Validate(context.Background()); err != nil {
+				t.Fatalf("/openapi.json does not validate: %v", err)
+			}
 			if code, body := call(t, srv, "GET", "/readyz", "", ""); code != 200 {
 				t.Fatalf("readyz %d %v", code, body)
 			}

@@ -76,7 +76,9 @@ func NewHandler(cfg Config, log *zap.Logger, ready []ReadyCheck, slices ...Slice
 	if spec, err = json.Marshal(api.reg.doc); err != nil {
 		panic(fmt.Sprintf("kit: encoding the OpenAPI document: %v", err))
 	}
-	if err := api.reg.doc.Validate(context.Background()); err != nil {
+	// Validate what clients get: the served JSON, with its $refs resolved
+	// (the in-memory document leaves component refs unresolved).
+	if err := validateSpec(spec); err != nil {
 		log.Error("the OpenAPI document does not validate", zap.Error(err))
 	}
 
@@ -264,4 +266,12 @@ func compareRoutes(router *mux.Router, doc *openapi3.T) error {
 		return fmt.Errorf("kit: router and OpenAPI document disagree:\n%s", strings.Join(problems, "\n"))
 	}
 	return nil
+}
+
+func validateSpec(spec []byte) error {
+	doc, err := openapi3.NewLoader().LoadFromData(spec)
+	if err != nil {
+		return err
+	}
+	return doc.Validate(context.Background())
 }
