@@ -23,10 +23,17 @@ type ScheduleQuery struct {
 // Day is one day's schedule: the broadcasts that start in [From, To),
 // ordered by start, then channel number.
 type Day struct {
-	Date  string
-	From  time.Time
-	To    time.Time
-	Items []Airing
+	Date      string
+	ChannelID int64 // the channel filter, 0 for every channel
+	From      time.Time
+	To        time.Time
+	Items     []Airing
+	// At is when the answer was computed; the same query gives the same
+	// answer until StableUntil (zero: as long as the schedule is unchanged,
+	// Revision), when an item's status changes. Adapters may cache on it.
+	At          time.Time
+	StableUntil time.Time
+	Revision    int64
 }
 
 // Schedule answers a day's broadcasts. A broadcast belongs to the day it
@@ -66,10 +73,13 @@ func (h Schedule) Handle(ctx context.Context, q ScheduleQuery) (Day, error) {
 		chID = ch.ID
 	}
 	to := from.AddDate(0, 0, 1) // a calendar day, whatever its length
-	day := Day{Date: from.Format(DateLayout), From: from, To: to, Items: []Airing{}}
+	day := Day{Date: from.Format(DateLayout), ChannelID: chID, From: from, To: to, Items: []Airing{}, At: now, Revision: s.revision}
 	for i := s.startingFrom(from); i < len(s.list) && s.list[i].StartsAt.Before(to); i++ {
 		if b := &s.list[i]; chID == 0 || b.ChannelID == chID {
 			day.Items = append(day.Items, s.airing(b, now, h.zone))
+			if next, ok := nextChange(b, now); ok && (day.StableUntil.IsZero() || next.Before(day.StableUntil)) {
+				day.StableUntil = next
+			}
 		}
 	}
 	return day, nil
@@ -97,4 +107,15 @@ func channelCodes(s *snapshot) string {
 	}
 	slices.Sort(codes)
 	return strings.Join(codes, ", ")
+}
+
+// nextChange is when b's status next changes after now, if it still does.
+func nextChange(b *Broadcast, now time.Time) (time.Time, bool) {
+	switch {
+	case now.Before(b.StartsAt):
+		return b.StartsAt, true
+	case now.Before(b.EndsAt):
+		return b.EndsAt, true
+	}
+	return time.Time{}, false
 }

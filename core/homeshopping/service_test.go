@@ -98,6 +98,21 @@ func TestScheduleIsASeoulDay(t *testing.T) {
 	if first.Status != homeshopping.StatusUpcoming || first.Channel.Code == "" {
 		t.Fatalf("first item %+v", first)
 	}
+	// At 12:05 on the 26th, nothing of the 27th changes before its first start.
+	if !day.StableUntil.Equal(first.StartsAt) || day.Revision == 0 || !day.At.Equal(e.clock.Now()) {
+		t.Fatalf("stable until %v (revision %d, at %v), want %v", day.StableUntil, day.Revision, day.At, first.StartsAt)
+	}
+	today, err := e.svc.Schedule.Handle(ctx, homeshopping.ScheduleQuery{Date: "2026-11-26"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := today.StableUntil.In(e.zone).Format("15:04"); got != "12:10" { // cj's next slot starts
+		t.Fatalf("today stable until %s, want 12:10", got)
+	}
+	past, _ := e.svc.Schedule.Handle(ctx, homeshopping.ScheduleQuery{Date: "2026-11-25"})
+	if !past.StableUntil.IsZero() {
+		t.Fatalf("a past day is stable until %v, want for ever", past.StableUntil)
+	}
 }
 
 func TestScheduleDefaultsToTodayInSeoul(t *testing.T) {

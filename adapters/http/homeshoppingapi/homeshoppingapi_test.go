@@ -39,6 +39,7 @@ func (c *clock) set(t time.Time) {
 
 type server struct {
 	h      http.Handler
+	svc    *homeshopping.Service
 	clock  *clock
 	issuer *jwt.Issuer
 	zone   *time.Location
@@ -65,7 +66,7 @@ func newServer(t *testing.T, now time.Time, chs []homeshopping.Channel, bs []hom
 		t.Fatal(err)
 	}
 	h := kit.NewHandler(kit.DefaultConfig("homeshopping"), nil, nil, homeshoppingapi.New(svc, user.NewAuthenticate(issuer, c)))
-	return &server{h: h, clock: c, issuer: issuer, zone: cfg.Zone}
+	return &server{h: h, svc: svc, clock: c, issuer: issuer, zone: cfg.Zone}
 }
 
 // sampleServer serves 3 sample days from 2026-11-26 in Seoul, at 12:05 that day.
@@ -357,5 +358,34 @@ func TestKoreanRoundTripsByteExact(t *testing.T) {
 	s.do(t, http.MethodGet, "/api/v1/home-shopping/search?q="+url.QueryEscape("흰부분"), 0, http.StatusOK, &hits)
 	if hits.Total != 1 {
 		t.Fatalf("search in product names: %d", hits.Total)
+	}
+}
+
+// TestScheduleAnswersFollowTheClockAndImports: the encoded day is reused
+// only while no status flips and the schedule is unchanged.
+func TestScheduleAnswersFollowTheClockAndImports(t *testing.T) {
+	s := sampleServer(t) // 12:05 on the 26th
+	path := "/api/v1/home-shopping/schedule?date=2026-11-26&channel=gs"
+	status := func() (string, string, string) {
+		var day homeshoppingapi.Schedule
+		s.do(t, http.MethodGet, path, 0, http.StatusOK, &day)
+		return day.Items[12].Status, day.Items[13].Status, day.Items[13].Title // gs at 12:00 and 13:00
+	}
+	for range 2 {
+		if a, b, _ := status(); a != "live" || b != "upcoming" {
+			t.Fatalf("at 12:05: %s, %s", a, b)
+		}
+	}
+	s.clock.set(s.clock.Now().Add(55 * time.Minute)) // 13:00
+	if a, b, _ := status(); a != "ended" || b != "live" {
+		t.Fatalf("at 13:00: %s, %s", a, b)
+	}
+	chs, bs := homeshoppingtest.Sample(time.Date(2026, 11, 26, 0, 0, 0, 0, s.zone), 3, s.zone)
+	bs[13].Title = "제목이 바뀐 방송"
+	if err := s.svc.ImportSchedule.Handle(context.Background(), chs, bs); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, title := status(); title != "제목이 바뀐 방송" {
+		t.Fatalf("after an import the title is %q", title)
 	}
 }
