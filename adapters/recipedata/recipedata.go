@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/google/wire"
+
 	"github.com/kokmeal/kokmeal/core/recipe"
 )
 
@@ -80,6 +82,26 @@ func Load() ([]recipe.Recipe, error) {
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// ProviderSet gives Seeded: the demo recipes imported on a first start.
+var ProviderSet = wire.NewSet(NewSeeded)
+
+// Seeded says whether this start imported the demo recipes into an empty
+// catalogue; a host depends on it so that it serves only after seeding,
+// and logs when Imported.
+type Seeded struct {
+	Imported bool
+	Recipes  int // recipes in the catalogue afterwards
+}
+
+// NewSeeded seeds an empty catalogue (see SeedIfEmpty).
+func NewSeeded(ctx context.Context, svc *recipe.Service) (Seeded, error) {
+	done, err := SeedIfEmpty(ctx, svc)
+	if err != nil {
+		return Seeded{}, fmt.Errorf("recipedata: seeding the demo recipes: %w", err)
+	}
+	return Seeded{Imported: done, Recipes: svc.Catalog.Len()}, nil
 }
 
 // Importer is the recipe service's Import use case.

@@ -1,9 +1,11 @@
 package recipedata_test
 
 import (
+	"context"
 	"reflect"
 	"testing"
 
+	"github.com/kokmeal/kokmeal/adapters/memory"
 	"github.com/kokmeal/kokmeal/adapters/recipedata"
 	"github.com/kokmeal/kokmeal/core/recipe"
 )
@@ -69,5 +71,23 @@ func TestSynthesizeIsDeterministic(t *testing.T) {
 			t.Fatalf("id %d", r.ID)
 		}
 		seen[r.ID] = true
+	}
+}
+
+func TestSeedIfEmpty(t *testing.T) {
+	ctx := context.Background()
+	store := memory.NewRecipes()
+	cat, err := recipe.NewCatalog(ctx, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := recipe.NewService(cat, store, store, store, nil, nil, nil, nil, recipe.SystemClock{})
+	first, err := recipedata.NewSeeded(ctx, svc)
+	if err != nil || !first.Imported || first.Recipes != 537 {
+		t.Fatalf("first start: %+v %v", first, err)
+	}
+	second, err := recipedata.NewSeeded(ctx, svc)
+	if err != nil || second.Imported || second.Recipes != 537 {
+		t.Fatalf("second start: %+v %v", second, err)
 	}
 }

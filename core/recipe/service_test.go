@@ -15,6 +15,7 @@ import (
 	"github.com/kokmeal/kokmeal/core/homeshopping"
 	"github.com/kokmeal/kokmeal/core/kok"
 	"github.com/kokmeal/kokmeal/core/recipe"
+	"github.com/kokmeal/kokmeal/core/user"
 )
 
 var ctx = context.Background()
@@ -427,5 +428,21 @@ func TestImportValidatesEverythingAndWritesNothing(t *testing.T) {
 		if r.ID == 56 && r.Name != "김치찌개" {
 			t.Fatal("a failed import wrote")
 		}
+	}
+}
+
+func TestUsersPreferences(t *testing.T) {
+	accounts := memory.NewAccounts()
+	u, err := accounts.Users().Create(ctx, user.User{Email: "a@example.com", Name: "김콕", Role: user.RoleUser,
+		Preferences: user.Preferences{Allergies: []string{"땅콩", "새우"}, DislikedIngredients: []string{"오이"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := recipe.NewUsersPreferences(accounts.Users())
+	if avoid, err := p.Preferences(ctx, u.ID); err != nil || !slices.Equal(avoid, []string{"땅콩", "새우", "오이"}) {
+		t.Fatalf("avoid %v %v", avoid, err)
+	}
+	if avoid, err := p.Preferences(ctx, 999); err != nil || len(avoid) != 0 {
+		t.Fatalf("unknown user: %v %v", avoid, err)
 	}
 }
