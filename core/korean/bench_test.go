@@ -97,7 +97,7 @@ func BenchmarkSearch(b *testing.B) {
 		{"typo", []string{"김치찌게", "된장찌게", "떡볶기", "닭가슴설"}},
 		{"latin", []string{"cj", "CJ 햇반"}},
 		{"syllable", []string{"파", "무"}},
-		{"none", []string{"초콜릿", "ㅋㅋㅋ"}},
+		{"none", []string{"초콜릿", "ㅃㅃㅃ"}},
 	}
 	for _, k := range kinds {
 		b.Run(k.name, func(b *testing.B) {

@@ -12,7 +12,8 @@ import (
 )
 
 // Field is one searchable text of a document and its weight (e.g. name 3,
-// brand 1, category 1). A Weight that is not positive counts as 1.
+// brand 1, category 1). A Weight that is not a positive finite number
+// counts as 1; weights are capped at maxWeight.
 type Field struct {
 	Text   string
 	Weight float64
@@ -32,10 +33,11 @@ type Hit struct {
 // syllable unigrams and bigrams and of 초성 unigrams and bigrams, per field;
 // a query is answered by intersecting the posting lists of its words, then
 // verifying and scoring the candidate fields. A document has at most
-// maxFields fields; more are ignored.
+// maxFields (16) fields, more are ignored, and each field's folded text is
+// cut at maxFieldBytes (4 KiB); an Index holds up to 2^28 documents.
 type Index struct {
 	mu   sync.RWMutex
-	docs []doc               // by slot; free slots have live == false
+	docs []doc               // by slot; free slots are zero
 	slot map[int64]int32     // ID → slot
 	free []int32             // free slots, reused by Add
 	post map[uint64][]uint32 // gram key → ascending entries slot<<fieldBits | field
@@ -52,7 +54,6 @@ type doc struct {
 	id   int64
 	data string
 	nf   uint8
-	live bool
 	// Rune counts and weights of the first fields, kept here too so that
 	// Search can bound a candidate's score without touching data.
 	lens [boundFields]uint16
@@ -62,6 +63,7 @@ type doc struct {
 const boundFields = 4
 
 const (
+	maxWeight     = 1e6
 	hdrSize       = 12
 	maxFieldBytes = 4096 // folded bytes indexed per field; longer texts are cut
 )
@@ -120,7 +122,7 @@ const (
 	allFields = 1<<maxFields - 1
 )
 
-// Gram key tags: the four posting families share one map.
+// Gram key tags: all posting families share one map.
 const (
 	tagUni = iota
 	tagBi
@@ -136,9 +138,10 @@ func gramKey(tag int, a, b rune) uint64 {
 }
 
 func newField(text string, w float64) field {
-	if !(w > 0) { // also catches NaN
+	if !(w > 0) || math.IsInf(w, 1) { // also catches NaN
 		w = 1
 	}
+	w = min(w, maxWeight)
 	text = compose(text)
 	var b strings.Builder
 	b.Grow(len(text))
@@ -259,10 +262,13 @@ func (ix *Index) Add(id int64, fields ...Field) {
 	if n := len(ix.free); n > 0 {
 		s, ix.free = ix.free[n-1], ix.free[:n-1]
 	} else {
+		if len(ix.docs) >= 1<<(32-fieldBits) {
+			panic("korean: Index holds at most 2^28 documents")
+		}
 		s = int32(len(ix.docs))
 		ix.docs = append(ix.docs, doc{})
 	}
-	d := doc{id: id, data: data, nf: uint8(len(fs)), live: true}
+	d := doc{id: id, data: data, nf: uint8(len(fs))}
 	for i := range min(len(fs), boundFields) {
 		d.lens[i], d.ws[i] = uint16(fs[i].n), float32(fs[i].w)
 	}
@@ -329,15 +335,23 @@ func (ix *Index) Len() int {
 // before scoring; it runs under the read lock and must not call Add or
 // Remove.
 //
-// Every word of q must match (AND), each in any field. Per word and field
-// the match kinds rank: whole text or whole words > prefix of a word >
-// substring > 초성 (ㄱㅊ, also mixed like 김ㅊ) > typo; within a kind the
-// field weight multiplies, and a larger share of the text matched (a
-// shorter text) scores higher. A multi-word query also scores as its words
-// joined, so "김치 찌개" ranks 김치찌개 like "김치 찌개". Words of 3+
-// syllables may match with one syllable edit or two jamo edits, but only
-// when the query has fewer than typoFallback exact hits: a typo pass on
-// every query would bury exact results under look-alikes (고추장 → 고추가루).
+// Every word of q must match (AND), each in any field, and scores its best
+// field: weight × (kind + 0.9 × the share of the field's text it covers).
+// Kinds: 10 whole words or text, 8 prefix of a word, 6 substring, 5 초성
+// at a word start, 4 초성 elsewhere (ㄱㅊ; mixed 김ㅊ too), at most 2 typo.
+// So in one field a better kind always wins and a shorter text breaks
+// ties, while a heavier field can outweigh a better kind (a name substring,
+// 3 × 6, beats a whole brand, 1 × 10). A multi-word query also scores as its
+// words joined, so "김치 찌개" ranks 김치찌개 as high as "김치 찌개". Words
+// of 3+ syllables may match with one syllable edit or up to two jamo
+// edits, only when the query has fewer than typoFallback (5) exact hits: a
+// typo pass on every query would bury exact results under look-alikes
+// (고추장 → 고추가루).
+//
+// Cost grows with the candidates that can still reach the top limit: the
+// fields where a one-word query begins a word are scored first and score
+// bounds skip the rest; a one-letter query ("ㄱ") still visits most of a
+// catalogue.
 func (ix *Index) Search(q string, limit int, keep func(id int64) bool) []Hit {
 	t := &topK{k: limit}
 	ix.run(q, keep, t)
