@@ -1,10 +1,8 @@
 package matcher_test
 
 import (
-	"bufio"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -15,36 +13,16 @@ import (
 
 var _ kok.IngredientMatcher = (*matcher.Matcher)(nil)
 
-var parenthetical = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
-
-// normalise does what recipe.IngredientKey will: drop parentheticals and
-// spaces ("[절임용 소금물] 소금" → "소금", "절인 배추" → "절인배추").
-func normalise(name string) string {
-	return strings.Join(strings.Fields(parenthetical.ReplaceAllString(name, "")), "")
-}
-
 // vocabulary reads the distinct ingredient names of the MAFRA recipes
-// (testdata/vocabulary.txt, copied as they are) and normalises them.
+// (testdata/vocabulary.txt, copied as they are) and normalises them as the
+// hosts do.
 func vocabulary(t testing.TB) []string {
 	t.Helper()
-	f, err := os.Open("testdata/vocabulary.txt")
+	b, err := os.ReadFile("testdata/vocabulary.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	seen := map[string]bool{}
-	var keys []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if k := normalise(sc.Text()); k != "" && !seen[k] {
-			seen[k] = true
-			keys = append(keys, k)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return keys
+	return matcher.Vocabulary(strings.Split(string(b), "\n"))
 }
 
 var (
