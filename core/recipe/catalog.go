@@ -231,8 +231,11 @@ func (c *Catalog) load() *state {
 	if st := c.st.Load(); st != nil {
 		return st
 	}
-	return &state{}
+	return emptyState()
 }
+
+// emptyState serves a Catalog that was never loaded (a zero Catalog).
+var emptyState = sync.OnceValue(func() *state { return new(Catalog).build(nil) })
 
 func (st *state) entry(s int32) *entry { return st.entries[s].Load() }
 

@@ -23,3 +23,18 @@ func TestTopNMatchesSort(t *testing.T) {
 		}
 	}
 }
+
+func TestZeroCatalogAnswersNothing(t *testing.T) {
+	var c Catalog
+	if _, ok := c.Get(1); ok || c.Len() != 0 {
+		t.Fatal("a zero catalogue has recipes")
+	}
+	res, err := NewSearch(&c).Handle(t.Context(), SearchInput{Q: "김치"})
+	if err != nil || res.Total != 0 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	m, err := NewByIngredients(&c, nil).Handle(t.Context(), ByIngredientsInput{Ingredients: []string{"대파"}})
+	if err != nil || m.Total != 0 {
+		t.Fatalf("%+v %v", m, err)
+	}
+}
