@@ -35,13 +35,23 @@ type CatalogSource interface {
 // does), and Watch reloads it when another process (the seed CLI, another
 // host) changed the table, by polling the cheap CatalogVersion.
 type Catalog struct {
-	src  CatalogSource
-	snap atomic.Pointer[snapshot]
-	mu   sync.Mutex // one reload at a time
+	src          CatalogSource
+	snap         atomic.Pointer[snapshot]
+	mu           sync.Mutex // one reload at a time
+	cacheEntries atomic.Int64
 }
 
 // NewCatalog returns a catalog of src; it loads on first use (or Load).
-func NewCatalog(src CatalogSource) *Catalog { return &Catalog{src: src} }
+func NewCatalog(src CatalogSource) *Catalog {
+	c := &Catalog{src: src}
+	c.cacheEntries.Store(DefaultQueryCacheEntries)
+	return c
+}
+
+// SetQueryCache sets how many recent queries' matches each snapshot keeps
+// (DefaultQueryCacheEntries unless set; 0 turns the cache off), from the
+// next load on.
+func (c *Catalog) SetQueryCache(entries int) { c.cacheEntries.Store(int64(max(entries, 0))) }
 
 // CatalogRefresh is how often a Catalog checks its source's version (a
 // named type, so wire can provide it); 0 means DefaultCatalogRefresh.
@@ -85,7 +95,9 @@ func (c *Catalog) load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("catalog products: %w", err)
 	}
-	c.snap.Store(buildSnapshot(v, ps))
+	s := buildSnapshot(v, ps)
+	s.cache = &queryCache{entries: int(c.cacheEntries.Load()), maxHits: queryCacheMaxHits}
+	c.snap.Store(s)
 	return nil
 }
 
@@ -168,6 +180,7 @@ type snapshot struct {
 	tops     map[string]int32
 	leaves   map[string]int32
 	tree     []CategoryNode
+	cache    *queryCache
 }
 
 // Index weights: the name says what a product is; brand and category help

@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/kokmeal/kokmeal/core/errs"
 	"github.com/kokmeal/kokmeal/core/korean"
@@ -179,16 +180,10 @@ const ingredientBoost = 10
 
 // search matches q, filters, orders and pages.
 func (s *snapshot) search(q string, srt Sort, keep productFilter, page Page) ([]int32, int) {
-	hits := s.index.Match(q)
-	// A query that names an ingredient ("양파") puts the products selling it
-	// above names that merely start with it (양파링 과자).
-	ingr, named := s.ingrIDs[korean.Fold(q)]
-	kept := hits[:0]
+	hits := s.matches(q)
+	kept := make([]korean.Hit, 0, len(hits)) // hits is shared: never reorder it
 	for _, h := range hits {
 		if keep == nil || keep(int32(h.ID)) {
-			if named && s.ingr[h.ID] == ingr {
-				h.Score += ingredientBoost
-			}
 			kept = append(kept, h)
 		}
 	}
@@ -213,6 +208,83 @@ func (s *snapshot) search(q string, srt Sort, keep productFilter, page Page) ([]
 		window = append(window, int32(h.ID))
 	}
 	return window, total
+}
+
+// matches answers every hit of q with the ingredient boost applied, from
+// the snapshot's cache when the query was asked before. The slice is
+// shared: callers must not modify it.
+//
+// Why a cache: a broad query (one syllable, a 초성 pair) matches thousands
+// of products, and the index must verify and score each to give the total
+// and the other sort orders; shoppers then page, sort and filter the same
+// query, which costs only the filter and a top-k selection once cached.
+// The cache lives in the snapshot, so a reload empties it.
+func (s *snapshot) matches(q string) []korean.Hit {
+	if hits, ok := s.cache.get(q); ok {
+		return hits
+	}
+	hits := s.index.Match(q)
+	// A query that names an ingredient ("양파") puts the products selling it
+	// above names that merely start with it (양파링 과자).
+	if ingr, named := s.ingrIDs[korean.Fold(q)]; named {
+		for i := range hits {
+			if s.ingr[hits[i].ID] == ingr {
+				hits[i].Score += ingredientBoost
+			}
+		}
+	}
+	s.cache.put(q, hits)
+	return hits
+}
+
+// queryCache keeps the hits of recent queries, up to a number of queries
+// and of hits in all (16 bytes each), evicting an arbitrary entry when
+// full. Entries are cheap to recompute; the bound is what matters.
+type queryCache struct {
+	mu      sync.Mutex
+	entries int // 0: off
+	maxHits int
+	hits    int
+	m       map[string][]korean.Hit
+}
+
+// Query cache bounds per snapshot: at most 16 MB of hits.
+const (
+	DefaultQueryCacheEntries = 512
+	queryCacheMaxHits        = 1 << 20
+)
+
+func (c *queryCache) get(q string) ([]korean.Hit, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.m[q]
+	return h, ok
+}
+
+func (c *queryCache) put(q string, h []korean.Hit) {
+	if c == nil || c.entries <= 0 || len(h) > c.maxHits {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string][]korean.Hit{}
+	}
+	if _, ok := c.m[q]; ok {
+		return
+	}
+	for k, v := range c.m {
+		if len(c.m) < c.entries && c.hits+len(h) <= c.maxHits {
+			break
+		}
+		delete(c.m, k)
+		c.hits -= len(v)
+	}
+	c.m[q] = h
+	c.hits += len(h)
 }
 
 // selectTop answers the k smallest of xs by cmp, in order. For a small k it
