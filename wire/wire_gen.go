@@ -11,8 +11,15 @@ import (
 	"github.com/kokmeal/kokmeal/adapters/argon2"
 	"github.com/kokmeal/kokmeal/adapters/bunsql"
 	"github.com/kokmeal/kokmeal/adapters/config"
+	"github.com/kokmeal/kokmeal/adapters/http/homeshoppingapi"
+	"github.com/kokmeal/kokmeal/adapters/http/kokapi"
+	"github.com/kokmeal/kokmeal/adapters/http/recipeapi"
 	"github.com/kokmeal/kokmeal/adapters/http/userapi"
 	"github.com/kokmeal/kokmeal/adapters/jwt"
+	"github.com/kokmeal/kokmeal/adapters/seed"
+	"github.com/kokmeal/kokmeal/core/homeshopping"
+	"github.com/kokmeal/kokmeal/core/kok"
+	"github.com/kokmeal/kokmeal/core/recipe"
 	"github.com/kokmeal/kokmeal/core/user"
 )
 
@@ -51,22 +58,82 @@ func Gateway(ctx context.Context, c config.Config) (*App, func(), error) {
 		cleanup()
 		return nil, nil, err
 	}
-	userStore := bunsql.NewUserStore(mainDB)
-	refreshTokenStore := bunsql.NewRefreshTokenStore(mainDB)
-	params := argon2.OWASP()
-	hasher := argon2.New(params)
-	config2 := jwtConfig(c)
-	issuer, err := jwt.New(config2)
+	recipes := bunsql.NewRecipes(mainDB)
+	catalog, err := recipeCatalog(ctx, mainSchema, recipes)
 	if err != nil {
 		cleanup3()
 		cleanup2()
 		cleanup()
 		return nil, nil, err
 	}
-	systemClock := user.SystemClock{}
-	userConfig := user.DefaultConfig()
-	service, err := user.NewService(userStore, refreshTokenStore, hasher, issuer, systemClock, userConfig)
+	userStore := bunsql.NewUserStore(mainDB)
+	usersPreferences := recipe.NewUsersPreferences(userStore)
+	mall := bunsql.NewMall(mainDB)
+	catalog2, cleanup4, err := kokCatalog(ctx, mainSchema, mall)
 	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	stores := kokStores(mall)
+	systemClock := kok.SystemClock{}
+	service := kok.NewService(catalog2, stores, systemClock)
+	productsByIngredient := service.ByIngredient
+	homeShoppingSchedule := bunsql.NewHomeShoppingSchedule(mainDB)
+	homeShoppingAlarms := bunsql.NewHomeShoppingAlarms(mainDB)
+	homeshoppingSystemClock := homeshopping.SystemClock{}
+	homeshoppingConfig, err := homeshoppingapi.SeoulConfig()
+	if err != nil {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	homeshoppingService, err := homeShoppingService(mainSchema, homeShoppingSchedule, homeShoppingAlarms, homeshoppingSystemClock, homeshoppingConfig)
+	if err != nil {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	ownedIngredients := service.Owned
+	recipeSystemClock := recipe.SystemClock{}
+	recipeService := recipe.NewService(catalog, recipes, recipes, recipes, usersPreferences, productsByIngredient, homeshoppingService, ownedIngredients, recipeSystemClock)
+	targets := seed.Targets{
+		Recipes:      recipeService,
+		Kok:          service,
+		HomeShopping: homeshoppingService,
+	}
+	catalogues, cleanup5, err := demoData(ctx, c, logger, targets)
+	if err != nil {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	refreshTokenStore := bunsql.NewRefreshTokenStore(mainDB)
+	params := argon2.OWASP()
+	hasher := argon2.New(params)
+	config2 := jwtConfig(c)
+	issuer, err := jwt.New(config2)
+	if err != nil {
+		cleanup5()
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	userSystemClock := user.SystemClock{}
+	userConfig := user.DefaultConfig()
+	userService, err := user.NewService(userStore, refreshTokenStore, hasher, issuer, userSystemClock, userConfig)
+	if err != nil {
+		cleanup5()
+		cleanup4()
 		cleanup3()
 		cleanup2()
 		cleanup()
@@ -74,10 +141,16 @@ func Gateway(ctx context.Context, c config.Config) (*App, func(), error) {
 	}
 	config3 := gatewayKit(c)
 	limiters := userapi.NewLimiters(config3)
-	slice := userapi.New(service, limiters, config3)
-	handler := gatewayHandler(c, logger, mainDB, logDB, mainSchema, logSchema, slice)
+	slice := userapi.New(userService, limiters, config3)
+	authenticate := userService.Authenticate
+	kokapiSlice := kokapi.New(service, authenticate)
+	homeshoppingapiSlice := homeshoppingapi.New(homeshoppingService, authenticate)
+	recipeapiSlice := recipeapi.New(recipeService, authenticate)
+	handler := gatewayHandler(c, logger, mainDB, logDB, mainSchema, logSchema, catalogues, slice, kokapiSlice, homeshoppingapiSlice, recipeapiSlice)
 	app := newApp(c, handler, logger)
 	return app, func() {
+		cleanup5()
+		cleanup4()
 		cleanup3()
 		cleanup2()
 		cleanup()
@@ -127,6 +200,378 @@ func User(ctx context.Context, c config.Config) (*App, func(), error) {
 	handler := userHandler(c, logger, mainDB, mainSchema, slice)
 	app := newApp(c, handler, logger)
 	return app, func() {
+		cleanup2()
+		cleanup()
+	}, nil
+}
+
+// Kok serves the mall alone.
+func Kok(ctx context.Context, c config.Config) (*App, func(), error) {
+	logger, cleanup, err := newLogger(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	bunsqlMainDSN := mainDSN(c)
+	mainDB, cleanup2, err := bunsql.OpenMain(ctx, bunsqlMainDSN)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	mainSchema, err := migrateMain(ctx, c, mainDB)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	recipes := bunsql.NewRecipes(mainDB)
+	catalog, err := recipeCatalog(ctx, mainSchema, recipes)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	userStore := bunsql.NewUserStore(mainDB)
+	usersPreferences := recipe.NewUsersPreferences(userStore)
+	mall := bunsql.NewMall(mainDB)
+	catalog2, cleanup3, err := kokCatalog(ctx, mainSchema, mall)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	stores := kokStores(mall)
+	systemClock := kok.SystemClock{}
+	service := kok.NewService(catalog2, stores, systemClock)
+	productsByIngredient := service.ByIngredient
+	homeShoppingSchedule := bunsql.NewHomeShoppingSchedule(mainDB)
+	homeShoppingAlarms := bunsql.NewHomeShoppingAlarms(mainDB)
+	homeshoppingSystemClock := homeshopping.SystemClock{}
+	homeshoppingConfig, err := homeshoppingapi.SeoulConfig()
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	homeshoppingService, err := homeShoppingService(mainSchema, homeShoppingSchedule, homeShoppingAlarms, homeshoppingSystemClock, homeshoppingConfig)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	ownedIngredients := service.Owned
+	recipeSystemClock := recipe.SystemClock{}
+	recipeService := recipe.NewService(catalog, recipes, recipes, recipes, usersPreferences, productsByIngredient, homeshoppingService, ownedIngredients, recipeSystemClock)
+	targets := seed.Targets{
+		Recipes:      recipeService,
+		Kok:          service,
+		HomeShopping: homeshoppingService,
+	}
+	catalogues, cleanup4, err := demoData(ctx, c, logger, targets)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	refreshTokenStore := bunsql.NewRefreshTokenStore(mainDB)
+	params := argon2.OWASP()
+	hasher := argon2.New(params)
+	config2 := jwtConfig(c)
+	issuer, err := jwt.New(config2)
+	if err != nil {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	userSystemClock := user.SystemClock{}
+	userConfig := user.DefaultConfig()
+	userService, err := user.NewService(userStore, refreshTokenStore, hasher, issuer, userSystemClock, userConfig)
+	if err != nil {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	authenticate := userService.Authenticate
+	slice := kokapi.New(service, authenticate)
+	handler := kokHandler(c, logger, mainDB, catalogues, slice)
+	app := newApp(c, handler, logger)
+	return app, func() {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+	}, nil
+}
+
+// HomeShopping serves home shopping alone.
+func HomeShopping(ctx context.Context, c config.Config) (*App, func(), error) {
+	logger, cleanup, err := newLogger(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	bunsqlMainDSN := mainDSN(c)
+	mainDB, cleanup2, err := bunsql.OpenMain(ctx, bunsqlMainDSN)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	mainSchema, err := migrateMain(ctx, c, mainDB)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	recipes := bunsql.NewRecipes(mainDB)
+	catalog, err := recipeCatalog(ctx, mainSchema, recipes)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	userStore := bunsql.NewUserStore(mainDB)
+	usersPreferences := recipe.NewUsersPreferences(userStore)
+	mall := bunsql.NewMall(mainDB)
+	catalog2, cleanup3, err := kokCatalog(ctx, mainSchema, mall)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	stores := kokStores(mall)
+	systemClock := kok.SystemClock{}
+	service := kok.NewService(catalog2, stores, systemClock)
+	productsByIngredient := service.ByIngredient
+	homeShoppingSchedule := bunsql.NewHomeShoppingSchedule(mainDB)
+	homeShoppingAlarms := bunsql.NewHomeShoppingAlarms(mainDB)
+	homeshoppingSystemClock := homeshopping.SystemClock{}
+	homeshoppingConfig, err := homeshoppingapi.SeoulConfig()
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	homeshoppingService, err := homeShoppingService(mainSchema, homeShoppingSchedule, homeShoppingAlarms, homeshoppingSystemClock, homeshoppingConfig)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	ownedIngredients := service.Owned
+	recipeSystemClock := recipe.SystemClock{}
+	recipeService := recipe.NewService(catalog, recipes, recipes, recipes, usersPreferences, productsByIngredient, homeshoppingService, ownedIngredients, recipeSystemClock)
+	targets := seed.Targets{
+		Recipes:      recipeService,
+		Kok:          service,
+		HomeShopping: homeshoppingService,
+	}
+	catalogues, cleanup4, err := demoData(ctx, c, logger, targets)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	refreshTokenStore := bunsql.NewRefreshTokenStore(mainDB)
+	params := argon2.OWASP()
+	hasher := argon2.New(params)
+	config2 := jwtConfig(c)
+	issuer, err := jwt.New(config2)
+	if err != nil {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	userSystemClock := user.SystemClock{}
+	userConfig := user.DefaultConfig()
+	userService, err := user.NewService(userStore, refreshTokenStore, hasher, issuer, userSystemClock, userConfig)
+	if err != nil {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	authenticate := userService.Authenticate
+	slice := homeshoppingapi.New(homeshoppingService, authenticate)
+	handler := homeShoppingHandler(c, logger, mainDB, catalogues, slice)
+	app := newApp(c, handler, logger)
+	return app, func() {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+	}, nil
+}
+
+// Recipe serves the recipe service alone.
+func Recipe(ctx context.Context, c config.Config) (*App, func(), error) {
+	logger, cleanup, err := newLogger(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	bunsqlMainDSN := mainDSN(c)
+	mainDB, cleanup2, err := bunsql.OpenMain(ctx, bunsqlMainDSN)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	mainSchema, err := migrateMain(ctx, c, mainDB)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	recipes := bunsql.NewRecipes(mainDB)
+	catalog, err := recipeCatalog(ctx, mainSchema, recipes)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	userStore := bunsql.NewUserStore(mainDB)
+	usersPreferences := recipe.NewUsersPreferences(userStore)
+	mall := bunsql.NewMall(mainDB)
+	catalog2, cleanup3, err := kokCatalog(ctx, mainSchema, mall)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	stores := kokStores(mall)
+	systemClock := kok.SystemClock{}
+	service := kok.NewService(catalog2, stores, systemClock)
+	productsByIngredient := service.ByIngredient
+	homeShoppingSchedule := bunsql.NewHomeShoppingSchedule(mainDB)
+	homeShoppingAlarms := bunsql.NewHomeShoppingAlarms(mainDB)
+	homeshoppingSystemClock := homeshopping.SystemClock{}
+	homeshoppingConfig, err := homeshoppingapi.SeoulConfig()
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	homeshoppingService, err := homeShoppingService(mainSchema, homeShoppingSchedule, homeShoppingAlarms, homeshoppingSystemClock, homeshoppingConfig)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	ownedIngredients := service.Owned
+	recipeSystemClock := recipe.SystemClock{}
+	recipeService := recipe.NewService(catalog, recipes, recipes, recipes, usersPreferences, productsByIngredient, homeshoppingService, ownedIngredients, recipeSystemClock)
+	targets := seed.Targets{
+		Recipes:      recipeService,
+		Kok:          service,
+		HomeShopping: homeshoppingService,
+	}
+	catalogues, cleanup4, err := demoData(ctx, c, logger, targets)
+	if err != nil {
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	refreshTokenStore := bunsql.NewRefreshTokenStore(mainDB)
+	params := argon2.OWASP()
+	hasher := argon2.New(params)
+	config2 := jwtConfig(c)
+	issuer, err := jwt.New(config2)
+	if err != nil {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	userSystemClock := user.SystemClock{}
+	userConfig := user.DefaultConfig()
+	userService, err := user.NewService(userStore, refreshTokenStore, hasher, issuer, userSystemClock, userConfig)
+	if err != nil {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	authenticate := userService.Authenticate
+	slice := recipeapi.New(recipeService, authenticate)
+	handler := recipeHandler(c, logger, mainDB, catalogues, slice)
+	app := newApp(c, handler, logger)
+	return app, func() {
+		cleanup4()
+		cleanup3()
+		cleanup2()
+		cleanup()
+	}, nil
+}
+
+// Services builds the catalogue services over the configured databases,
+// migrated, for the CLI's seed command.
+func Services(ctx context.Context, c config.Config) (seed.Targets, func(), error) {
+	bunsqlMainDSN := mainDSN(c)
+	mainDB, cleanup, err := bunsql.OpenMain(ctx, bunsqlMainDSN)
+	if err != nil {
+		return seed.Targets{}, nil, err
+	}
+	mainSchema, err := migrateMain(ctx, c, mainDB)
+	if err != nil {
+		cleanup()
+		return seed.Targets{}, nil, err
+	}
+	recipes := bunsql.NewRecipes(mainDB)
+	catalog, err := recipeCatalog(ctx, mainSchema, recipes)
+	if err != nil {
+		cleanup()
+		return seed.Targets{}, nil, err
+	}
+	userStore := bunsql.NewUserStore(mainDB)
+	usersPreferences := recipe.NewUsersPreferences(userStore)
+	mall := bunsql.NewMall(mainDB)
+	catalog2, cleanup2, err := kokCatalog(ctx, mainSchema, mall)
+	if err != nil {
+		cleanup()
+		return seed.Targets{}, nil, err
+	}
+	stores := kokStores(mall)
+	systemClock := kok.SystemClock{}
+	service := kok.NewService(catalog2, stores, systemClock)
+	productsByIngredient := service.ByIngredient
+	homeShoppingSchedule := bunsql.NewHomeShoppingSchedule(mainDB)
+	homeShoppingAlarms := bunsql.NewHomeShoppingAlarms(mainDB)
+	homeshoppingSystemClock := homeshopping.SystemClock{}
+	homeshoppingConfig, err := homeshoppingapi.SeoulConfig()
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return seed.Targets{}, nil, err
+	}
+	homeshoppingService, err := homeShoppingService(mainSchema, homeShoppingSchedule, homeShoppingAlarms, homeshoppingSystemClock, homeshoppingConfig)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return seed.Targets{}, nil, err
+	}
+	ownedIngredients := service.Owned
+	recipeSystemClock := recipe.SystemClock{}
+	recipeService := recipe.NewService(catalog, recipes, recipes, recipes, usersPreferences, productsByIngredient, homeshoppingService, ownedIngredients, recipeSystemClock)
+	targets := seed.Targets{
+		Recipes:      recipeService,
+		Kok:          service,
+		HomeShopping: homeshoppingService,
+	}
+	return targets, func() {
 		cleanup2()
 		cleanup()
 	}, nil

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,11 +51,15 @@ func call(t *testing.T, srv *httptest.Server, method, path, token, body string) 
 }
 
 // Each host's injector builds on the embedded default, documents every
-// route it serves, and answers the user flow.
+// route it serves in a valid OpenAPI document, is ready, and the hosts with
+// the user slice answer the user flow.
 func TestHostsServeTheUserFlowOnTheEmbeddedDefault(t *testing.T) {
 	for name, inject := range map[string]func(context.Context, config.Config) (*wire.App, func(), error){
-		"gateway": wire.Gateway,
-		"user":    wire.User,
+		"gateway":      wire.Gateway,
+		"user":         wire.User,
+		"kok":          wire.Kok,
+		"homeshopping": wire.HomeShopping,
+		"recipe":       wire.Recipe,
 	} {
 		t.Run(name, func(t *testing.T) {
 			app, cleanup, err := inject(context.Background(), embedded(t))
@@ -84,6 +89,9 @@ func TestHostsServeTheUserFlowOnTheEmbeddedDefault(t *testing.T) {
 			if code, body := call(t, srv, "GET", "/readyz", "", ""); code != 200 {
 				t.Fatalf("readyz %d %v", code, body)
 			}
+			if name != "gateway" && name != "user" {
+				return // the user flow is the user slice's
+			}
 			code, body := call(t, srv, "POST", "/api/v1/auth/signup", "", `{"email":"cook@example.com","password":"열글자가넘는비밀번호","name":"요리사"}`)
 			if code != 201 || body["name"] != "요리사" {
 				t.Fatalf("signup %d %v", code, body)
@@ -95,6 +103,42 @@ func TestHostsServeTheUserFlowOnTheEmbeddedDefault(t *testing.T) {
 			access, _ := body["access_token"].(string)
 			if code, body = call(t, srv, "GET", "/api/v1/users/me", access, ""); code != 200 || body["email"] != "cook@example.com" {
 				t.Fatalf("me %d %v", code, body)
+			}
+		})
+	}
+}
+
+// A first start loads the demo data, and each catalogue host answers from
+// it: the gateway for all three, each service host for its own.
+func TestFirstStartServesTheDemoData(t *testing.T) {
+	probes := map[string]string{
+		"recipe":       "/api/v1/recipes?q=" + url.QueryEscape("김치 찌개"),
+		"kok":          "/api/v1/kok/products?q=" + url.QueryEscape("ㄱㅊㄱㄹ"),
+		"homeshopping": "/api/v1/home-shopping/search?q=" + url.QueryEscape("한우"),
+	}
+	for name, inject := range map[string]func(context.Context, config.Config) (*wire.App, func(), error){
+		"gateway":      wire.Gateway,
+		"kok":          wire.Kok,
+		"homeshopping": wire.HomeShopping,
+		"recipe":       wire.Recipe,
+	} {
+		t.Run(name, func(t *testing.T) {
+			app, cleanup, err := inject(context.Background(), embedded(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cleanup()
+			srv := httptest.NewServer(app.Handler)
+			defer srv.Close()
+			for service, path := range probes {
+				if name != "gateway" && name != service {
+					continue
+				}
+				code, body := call(t, srv, "GET", path, "", "")
+				items, _ := body["items"].([]any)
+				if code != 200 || len(items) == 0 {
+					t.Fatalf("GET %s: %d, %d items: %v", path, code, len(items), body)
+				}
 			}
 		})
 	}

@@ -26,6 +26,7 @@ type Config struct {
 	JWTSecret   string        `env:"KOKMEAL_JWT_SECRET"`
 	Dev         bool          `env:"KOKMEAL_DEV"`
 	AutoMigrate bool          `env:"KOKMEAL_AUTO_MIGRATE" envDefault:"true"`
+	DemoData    bool          `env:"KOKMEAL_DEMO_DATA" envDefault:"true"`
 	CORSOrigins []string      `env:"KOKMEAL_CORS_ORIGINS" envSeparator:"," envDefault:"http://localhost:3000,http://localhost:5173"`
 	TrustProxy  bool          `env:"KOKMEAL_TRUST_PROXY"`
 	BodyLimit   int64         `env:"KOKMEAL_BODY_LIMIT" envDefault:"1048576"`
