@@ -1,5 +1,4 @@
-// Command kokmeal is the operator's CLI: migrations now, seeding and
-// re-indexing as the services that need them arrive.
+// Command kokmeal is the operator's CLI: migrations and demo data.
 package main
 
 import (
@@ -17,6 +16,9 @@ commands:
                            apply, roll back (last group), list migrations of
                            both databases (KOKMEAL_MAIN_DSN, KOKMEAL_LOG_DSN),
                            or clear a lock left by a killed migration
+  seed [--seed N] [--products N] [--days N] [--start YYYY-MM-DD]
+                           load the demo data: the 537 real recipes, generated
+                           mall products and 5 channels of schedule
 `
 
 func main() {
@@ -36,6 +38,8 @@ func run(ctx context.Context, args []string) error {
 	switch args[0] {
 	case "migrate":
 		return migrate(ctx, args[1:])
+	case "seed":
+		return seedCmd(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
