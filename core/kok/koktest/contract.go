@@ -75,8 +75,11 @@ func RunProductStore(t *testing.T, open func(t *testing.T) Stores) {
 		b.Kind, b.Ingredient, b.Category = kok.KindReadyMeal, "", "간편식/만두"
 		// NFD 한 (ᄒ ᅡ ᆫ) must stay NFD: stores keep bytes, the core normalises.
 		c := Product(5, "\u1112\u1161\u11ab우 등심 300g")
-		mustImport(t, s, a, b, c)
-		for _, want := range []kok.Product{a, b, c} {
+		// Characters that quoting, arrays and CSV-like encodings get wrong.
+		d := Product(9, `"따옴표" {중괄호}, 쉼표\백슬래시 'single' NULL`)
+		d.Brand, d.Ingredient = `{"a":1}`, "NULL"
+		mustImport(t, s, a, b, c, d)
+		for _, want := range []kok.Product{a, b, c, d} {
 			got, err := s.ByID(ctx, want.ID)
 			if err != nil {
 				t.Fatal(err)
@@ -89,7 +92,7 @@ func RunProductStore(t *testing.T, open func(t *testing.T) Stores) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(all) != 3 || all[0].ID != 3 || all[1].ID != 5 || all[2].ID != 7 || !sameProduct(all[2], a) {
+		if len(all) != 4 || all[0].ID != 3 || all[1].ID != 5 || all[2].ID != 7 || !sameProduct(all[2], a) {
 			t.Fatalf("All answered %+v", all)
 		}
 	})
