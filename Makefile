@@ -4,7 +4,7 @@ PKGS    ?= ./...
 WIRE    := $(GO) tool wire
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check core-deps vet fmt generate wire-check build bench fuzz migrate compose-check clean
+.PHONY: help run test check core-deps vet fmt generate wire-check build bench bench-go bench-http seed fuzz migrate compose-check clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -38,11 +38,28 @@ build: ## build every host into ./bin
 	@mkdir -p bin
 	$(GO) build -o bin/ ./hosts/...
 
-bench: ## benchmarks with figures (no timed assertions)
-	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+BENCH_PKGS ?= ./core/korean/ ./core/recipe/ ./core/homeshopping/ ./adapters/memory/ ./adapters/http/recipeapi/
 
-fuzz: ## a short fuzz run of each fuzz target
-	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 30s ./adapters/http/kit/
+bench: bench-go bench-http ## in-process benchmarks, then the HTTP load run (figures, no timed assertions)
+
+bench-go: ## product search at 100k, by-ingredients at 50k recipes, schedules: p50, p99, allocations
+	$(GO) test -run '^$$' -bench . -benchmem $(BENCH_PKGS)
+
+bench-http: ## wrk at 64 connections against the gateway on SQLite: recipe detail, product search, schedule
+	@command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+	bash bench/http.sh
+
+FUZZTIME ?= 20s
+FUZZ_TARGETS := FuzzDecode:./adapters/http/kit/ FuzzParseAmount:./core/recipe/ FuzzIngredientKey:./core/recipe/ \
+	FuzzParseMinutes:./core/recipe/ FuzzQueries:./core/recipe/ FuzzSearch:./core/korean/ FuzzChoseong:./core/korean/ \
+	FuzzSearch:./core/kok/ FuzzQueries:./core/homeshopping/
+
+fuzz: ## a short run (FUZZTIME) of every fuzz target
+	@for t in $(FUZZ_TARGETS); do echo "== $${t%%:*} $${t#*:}"; \
+	  $(GO) test -run '^$$' -fuzz "^$${t%%:*}$$" -fuzztime $(FUZZTIME) "$${t#*:}" || exit 1; done
+
+seed: ## load the demo data (SEED_ARGS="--products 100000" scales it)
+	$(GO) run ./hosts/kokmeal seed $(SEED_ARGS)
 
 migrate: ## migrate both databases up (KOKMEAL_MAIN_DSN / KOKMEAL_LOG_DSN)
 	$(GO) run ./hosts/kokmeal migrate up
