@@ -101,19 +101,15 @@ var userSet = gwire.NewSet(
 
 // kokSet is the mall: bun stores, the in-process catalogue and its router.
 var kokSet = gwire.NewSet(
-	bunsql.NewMall, kokStores, kokCatalog, kok.NewService, kokapi.ProviderSet,
+	bunsql.KokSet, gwire.Struct(new(kok.Stores), "*"), kokCatalog, kok.NewService, kokapi.ProviderSet,
 	gwire.Struct(new(kok.SystemClock)), gwire.Bind(new(kok.Clock), new(kok.SystemClock)),
 	gwire.FieldsOf(new(*kok.Service), "ByIngredient", "Owned"),
 )
 
-func kokStores(m *bunsql.Mall) kok.Stores {
-	return kok.Stores{Products: m, Wishlist: m, Carts: m, Orders: m, Ownership: m}
-}
-
 // kokCatalog loads the products once migrated and re-checks the table's
 // version every few seconds, so a seed run by the CLI shows up.
-func kokCatalog(ctx context.Context, _ MainSchema, m *bunsql.Mall) (*kok.Catalog, func(), error) {
-	return kok.OpenCatalog(ctx, m, kok.DefaultCatalogRefresh)
+func kokCatalog(ctx context.Context, _ MainSchema, src kok.CatalogSource) (*kok.Catalog, func(), error) {
+	return kok.OpenCatalog(ctx, src, kok.DefaultCatalogRefresh)
 }
 
 // homeShoppingSet is the home-shopping service and its router.

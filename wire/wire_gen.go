@@ -76,7 +76,13 @@ func Gateway(ctx context.Context, c config.Config) (*App, func(), error) {
 		cleanup()
 		return nil, nil, err
 	}
-	stores := kokStores(mall)
+	stores := kok.Stores{
+		Products:  mall,
+		Wishlist:  mall,
+		Carts:     mall,
+		Orders:    mall,
+		Ownership: mall,
+	}
 	systemClock := kok.SystemClock{}
 	service := kok.NewService(catalog2, stores, systemClock)
 	productsByIngredient := service.ByIngredient
@@ -239,7 +245,13 @@ func Kok(ctx context.Context, c config.Config) (*App, func(), error) {
 		cleanup()
 		return nil, nil, err
 	}
-	stores := kokStores(mall)
+	stores := kok.Stores{
+		Products:  mall,
+		Wishlist:  mall,
+		Carts:     mall,
+		Orders:    mall,
+		Ownership: mall,
+	}
 	systemClock := kok.SystemClock{}
 	service := kok.NewService(catalog2, stores, systemClock)
 	productsByIngredient := service.ByIngredient
@@ -343,7 +355,13 @@ func HomeShopping(ctx context.Context, c config.Config) (*App, func(), error) {
 		cleanup()
 		return nil, nil, err
 	}
-	stores := kokStores(mall)
+	stores := kok.Stores{
+		Products:  mall,
+		Wishlist:  mall,
+		Carts:     mall,
+		Orders:    mall,
+		Ownership: mall,
+	}
 	systemClock := kok.SystemClock{}
 	service := kok.NewService(catalog2, stores, systemClock)
 	productsByIngredient := service.ByIngredient
@@ -447,7 +465,13 @@ func Recipe(ctx context.Context, c config.Config) (*App, func(), error) {
 		cleanup()
 		return nil, nil, err
 	}
-	stores := kokStores(mall)
+	stores := kok.Stores{
+		Products:  mall,
+		Wishlist:  mall,
+		Carts:     mall,
+		Orders:    mall,
+		Ownership: mall,
+	}
 	systemClock := kok.SystemClock{}
 	service := kok.NewService(catalog2, stores, systemClock)
 	productsByIngredient := service.ByIngredient
@@ -544,7 +568,13 @@ func Services(ctx context.Context, c config.Config) (seed.Targets, func(), error
 		cleanup()
 		return seed.Targets{}, nil, err
 	}
-	stores := kokStores(mall)
+	stores := kok.Stores{
+		Products:  mall,
+		Wishlist:  mall,
+		Carts:     mall,
+		Orders:    mall,
+		Ownership: mall,
+	}
 	systemClock := kok.SystemClock{}
 	service := kok.NewService(catalog2, stores, systemClock)
 	productsByIngredient := service.ByIngredient
