@@ -89,15 +89,6 @@ func NewHomeShoppingSchedule(db MainDB) *HomeShoppingSchedule {
 	return &HomeShoppingSchedule{db: db.DB}
 }
 
-// upsert makes q an insert-or-update by primary key on every engine; bun
-// writes the SET list from the model's columns.
-func upsert(q *bun.InsertQuery, pk string) *bun.InsertQuery {
-	if q.Dialect().Name() == dialect.MySQL {
-		return q.On("DUPLICATE KEY UPDATE")
-	}
-	return q.On("CONFLICT (" + pk + ") DO UPDATE")
-}
-
 // Import writes everything in one transaction, in batches.
 //
 // Channel codes are checked before the upsert: MariaDB's ON DUPLICATE KEY

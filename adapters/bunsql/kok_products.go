@@ -30,9 +30,6 @@ type productRow struct {
 	CreatedAt    time.Time `bun:"created_at,notnull"`
 }
 
-// productColumns are the columns an import replaces on an existing id.
-var productColumns = []string{"name", "brand", "store", "category", "unit", "ingredient", "price", "discount_rate", "review_score", "review_count", "kind", "created_at"}
-
 func toProductRow(p kok.Product) productRow {
 	return productRow{
 		ID: p.ID, Name: p.Name, Brand: p.Brand, Store: p.Store, Category: p.Category, Unit: p.Unit,
@@ -128,7 +125,7 @@ func (m *Mall) Import(ctx context.Context, ps []kok.Product) error {
 				for _, p := range ps[start:min(start+importBatch, len(ps))] {
 					rows = append(rows, toProductRow(p))
 				}
-				if _, err := m.upsert(tx.NewInsert().Model(&rows)).Exec(ctx); err != nil {
+				if _, err := upsert(tx.NewInsert().Model(&rows), "id").Exec(ctx); err != nil {
 					return err
 				}
 			}
@@ -179,20 +176,4 @@ func importPG(ctx context.Context, tx bun.Tx, ps []kok.Product) error {
 	}
 	_, err := tx.NewUpdate().Model((*catalogMeta)(nil)).Set("revision = revision + 1").Where("id = 1").Exec(ctx)
 	return err
-}
-
-// upsert makes an insert replace the columns of an existing id.
-func (m *Mall) upsert(q *bun.InsertQuery) *bun.InsertQuery {
-	if m.dialect() == dialect.MySQL {
-		q = q.On("DUPLICATE KEY UPDATE")
-		for _, c := range productColumns {
-			q = q.Set("? = VALUES(?)", bun.Ident(c), bun.Ident(c))
-		}
-		return q
-	}
-	q = q.On("CONFLICT (id) DO UPDATE")
-	for _, c := range productColumns {
-		q = q.Set("? = EXCLUDED.?", bun.Ident(c), bun.Ident(c))
-	}
-	return q
 }

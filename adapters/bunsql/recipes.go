@@ -53,8 +53,6 @@ type recipeRow struct {
 	Source  string `bun:"source,notnull"`
 }
 
-var recipeColumns = []string{"name", "summary", "cuisine", "level", "minutes", "source"}
-
 type recipeIngredientRow struct {
 	bun.BaseModel `bun:"table:recipe_ingredients"`
 
@@ -140,7 +138,7 @@ func (s *Recipes) importBatch(ctx context.Context, tx bun.Tx, rs []recipe.Recipe
 			steps = append(steps, recipeStepRow{RecipeID: r.ID, No: st.No, Body: st.Text, Tip: st.Tip})
 		}
 	}
-	if _, err := s.upsertRecipes(tx.NewInsert().Model(&rows)).Exec(ctx); err != nil {
+	if _, err := upsert(tx.NewInsert().Model(&rows), "id").Exec(ctx); err != nil {
 		return err
 	}
 	for _, m := range []any{(*recipeIngredientRow)(nil), (*recipeStepRow)(nil)} {
@@ -161,22 +159,6 @@ func (s *Recipes) importBatch(ctx context.Context, tx bun.Tx, rs []recipe.Recipe
 		}
 	}
 	return nil
-}
-
-// upsertRecipes makes an insert replace the columns of an existing id.
-func (s *Recipes) upsertRecipes(q *bun.InsertQuery) *bun.InsertQuery {
-	if s.dialect() == dialect.MySQL {
-		q = q.On("DUPLICATE KEY UPDATE")
-		for _, c := range recipeColumns {
-			q = q.Set("? = VALUES(?)", bun.Ident(c), bun.Ident(c))
-		}
-		return q
-	}
-	q = q.On("CONFLICT (id) DO UPDATE")
-	for _, c := range recipeColumns {
-		q = q.Set("? = EXCLUDED.?", bun.Ident(c), bun.Ident(c))
-	}
-	return q
 }
 
 // All reads the whole catalogue in one snapshot: four queries, joined in Go.
