@@ -50,17 +50,34 @@ func call(t *testing.T, srv *httptest.Server, method, path, token, body string) 
 	return resp.StatusCode, out
 }
 
-// Each host's injector builds on the embedded default, documents every
-// route it serves in a valid OpenAPI document, is ready, and the hosts with
-// the user slice answer the user flow.
-func TestHostsServeTheUserFlowOnTheEmbeddedDefault(t *testing.T) {
-	for name, inject := range map[string]func(context.Context, config.Config) (*wire.App, func(), error){
-		"gateway":      wire.Gateway,
-		"user":         wire.User,
-		"kok":          wire.Kok,
-		"homeshopping": wire.HomeShopping,
-		"recipe":       wire.Recipe,
-	} {
+var hosts = map[string]func(context.Context, config.Config) (*wire.App, func(), error){
+	"gateway":      wire.Gateway,
+	"user":         wire.User,
+	"kok":          wire.Kok,
+	"homeshopping": wire.HomeShopping,
+	"recipe":       wire.Recipe,
+}
+
+// What each slice answers on a first start: the user flow, and searches
+// over the demo data loaded into the empty database.
+var probes = map[string]func(t *testing.T, srv *httptest.Server){
+	"user": userFlow,
+	"recipe": func(t *testing.T, srv *httptest.Server) {
+		found(t, srv, "/api/v1/recipes?q="+url.QueryEscape("김치 찌개"))
+	},
+	"kok": func(t *testing.T, srv *httptest.Server) {
+		found(t, srv, "/api/v1/kok/products?q="+url.QueryEscape("ㄱㅊㄱㄹ"))
+	},
+	"homeshopping": func(t *testing.T, srv *httptest.Server) {
+		found(t, srv, "/api/v1/home-shopping/search?q="+url.QueryEscape("한우"))
+	},
+}
+
+// Each host's injector builds on the embedded default (as `make run`),
+// documents every route it serves in a valid OpenAPI document, is ready,
+// and answers for its slices; the gateway answers for all of them.
+func TestHostsOnTheEmbeddedDefault(t *testing.T) {
+	for name, inject := range hosts {
 		t.Run(name, func(t *testing.T) {
 			app, cleanup, err := inject(context.Background(), embedded(t))
 			if err != nil {
@@ -72,74 +89,55 @@ func TestHostsServeTheUserFlowOnTheEmbeddedDefault(t *testing.T) {
 			}
 			srv := httptest.NewServer(app.Handler)
 			defer srv.Close()
-
-			resp, err := srv.Client().Get(srv.URL + "/openapi.json")
-			if err != nil {
-				t.Fatal(err)
-			}
-			spec, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			doc, err := openapi3.NewLoader().LoadFromData(spec)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := doc.Validate(context.Background()); err != nil {
-				t.Fatalf("/openapi.json does not validate: %v", err)
-			}
+			validSpec(t, srv)
 			if code, body := call(t, srv, "GET", "/readyz", "", ""); code != 200 {
 				t.Fatalf("readyz %d %v", code, body)
 			}
-			if name != "gateway" && name != "user" {
-				return // the user flow is the user slice's
-			}
-			code, body := call(t, srv, "POST", "/api/v1/auth/signup", "", `{"email":"cook@example.com","password":"열글자가넘는비밀번호","name":"요리사"}`)
-			if code != 201 || body["name"] != "요리사" {
-				t.Fatalf("signup %d %v", code, body)
-			}
-			code, body = call(t, srv, "POST", "/api/v1/auth/login", "", `{"email":"COOK@example.com","password":"열글자가넘는비밀번호"}`)
-			if code != 200 {
-				t.Fatalf("login %d %v", code, body)
-			}
-			access, _ := body["access_token"].(string)
-			if code, body = call(t, srv, "GET", "/api/v1/users/me", access, ""); code != 200 || body["email"] != "cook@example.com" {
-				t.Fatalf("me %d %v", code, body)
+			for slice, probe := range probes {
+				if name == "gateway" || name == slice {
+					t.Run(slice, func(t *testing.T) { probe(t, srv) })
+				}
 			}
 		})
 	}
 }
 
-// A first start loads the demo data, and each catalogue host answers from
-// it: the gateway for all three, each service host for its own.
-func TestFirstStartServesTheDemoData(t *testing.T) {
-	probes := map[string]string{
-		"recipe":       "/api/v1/recipes?q=" + url.QueryEscape("김치 찌개"),
-		"kok":          "/api/v1/kok/products?q=" + url.QueryEscape("ㄱㅊㄱㄹ"),
-		"homeshopping": "/api/v1/home-shopping/search?q=" + url.QueryEscape("한우"),
+func validSpec(t *testing.T, srv *httptest.Server) {
+	t.Helper()
+	resp, err := srv.Client().Get(srv.URL + "/openapi.json")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for name, inject := range map[string]func(context.Context, config.Config) (*wire.App, func(), error){
-		"gateway":      wire.Gateway,
-		"kok":          wire.Kok,
-		"homeshopping": wire.HomeShopping,
-		"recipe":       wire.Recipe,
-	} {
-		t.Run(name, func(t *testing.T) {
-			app, cleanup, err := inject(context.Background(), embedded(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer cleanup()
-			srv := httptest.NewServer(app.Handler)
-			defer srv.Close()
-			for service, path := range probes {
-				if name != "gateway" && name != service {
-					continue
-				}
-				code, body := call(t, srv, "GET", path, "", "")
-				items, _ := body["items"].([]any)
-				if code != 200 || len(items) == 0 {
-					t.Fatalf("GET %s: %d, %d items: %v", path, code, len(items), body)
-				}
-			}
-		})
+	spec, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	doc, err := openapi3.NewLoader().LoadFromData(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("/openapi.json does not validate: %v", err)
+	}
+}
+
+func userFlow(t *testing.T, srv *httptest.Server) {
+	code, body := call(t, srv, "POST", "/api/v1/auth/signup", "", `{"email":"cook@example.com","password":"열글자가넘는비밀번호","name":"요리사"}`)
+	if code != 201 || body["name"] != "요리사" {
+		t.Fatalf("signup %d %v", code, body)
+	}
+	code, body = call(t, srv, "POST", "/api/v1/auth/login", "", `{"email":"COOK@example.com","password":"열글자가넘는비밀번호"}`)
+	if code != 200 {
+		t.Fatalf("login %d %v", code, body)
+	}
+	access, _ := body["access_token"].(string)
+	if code, body = call(t, srv, "GET", "/api/v1/users/me", access, ""); code != 200 || body["email"] != "cook@example.com" {
+		t.Fatalf("me %d %v", code, body)
+	}
+}
+
+func found(t *testing.T, srv *httptest.Server, path string) {
+	t.Helper()
+	code, body := call(t, srv, "GET", path, "", "")
+	if items, _ := body["items"].([]any); code != 200 || len(items) == 0 {
+		t.Fatalf("GET %s: %d, %d items: %v", path, code, len(items), body)
 	}
 }
