@@ -45,8 +45,7 @@ func TestWriteErrorMapsEveryKind(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			core, logs := observer.New(zap.DebugLevel)
 			r := httptest.NewRequest(http.MethodGet, "/x", nil)
-			ctx := context.WithValue(r.Context(), keyRequestID, "req-1")
-			ctx = context.WithValue(ctx, keyLogger, zap.New(core))
+			ctx := context.WithValue(r.Context(), keyRoute, &routeInfo{id: "req-1", log: zap.New(core)})
 			w := httptest.NewRecorder()
 			WriteError(w, r.WithContext(ctx), c.err)
 			if w.Code != c.status {

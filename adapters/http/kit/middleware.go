@@ -66,9 +66,8 @@ func withRequestID(log *zap.Logger, next http.Handler) http.Handler {
 			id = uuid.NewString()
 		}
 		w.Header().Set("X-Request-ID", id)
-		ctx := context.WithValue(r.Context(), keyRequestID, id)
-		ctx = context.WithValue(ctx, keyLogger, log.With(zap.String("request_id", id)))
-		next.ServeHTTP(w, r.WithContext(ctx))
+		ri := &routeInfo{id: id, log: log}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), keyRoute, ri)))
 	})
 }
 
@@ -120,7 +119,11 @@ const routeUnmatched = "unmatched"
 func withObservation(log *zap.Logger, m *metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		ri := &routeInfo{}
+		ri := routeFrom(r.Context())
+		if ri == nil { // outside withRequestID, as in some tests
+			ri = &routeInfo{}
+			r = r.WithContext(context.WithValue(r.Context(), keyRoute, ri))
+		}
 		rec := &recorder{ResponseWriter: w}
 		m.inFlight.Inc()
 		defer func() {
@@ -141,7 +144,7 @@ func withObservation(log *zap.Logger, m *metrics, next http.Handler) http.Handle
 			fields := []zap.Field{
 				zap.String("method", method), zap.String("route", route), zap.String("path", r.URL.Path),
 				zap.Int("status", status), zap.Int64("bytes", rec.bytes), zap.Duration("duration", elapsed),
-				zap.String("request_id", RequestID(r.Context())),
+				zap.String("request_id", ri.id),
 			}
 			if ri.userID != 0 {
 				fields = append(fields, zap.Int64("user_id", ri.userID))
@@ -152,7 +155,7 @@ func withObservation(log *zap.Logger, m *metrics, next http.Handler) http.Handle
 				log.Info("request", fields...)
 			}
 		}()
-		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), keyRoute, ri)))
+		next.ServeHTTP(rec, r)
 	})
 }
 
