@@ -181,10 +181,13 @@ const ingredientBoost = 10
 // search matches q, filters, orders and pages.
 func (s *snapshot) search(q string, srt Sort, keep productFilter, page Page) ([]int32, int) {
 	hits := s.matches(q)
-	kept := make([]korean.Hit, 0, len(hits)) // hits is shared: never reorder it
-	for _, h := range hits {
-		if keep == nil || keep(int32(h.ID)) {
-			kept = append(kept, h)
+	kept := hits // shared: never reorder it (selectTop copies before sorting)
+	if keep != nil {
+		kept = make([]korean.Hit, 0, len(hits))
+		for _, h := range hits {
+			if keep(int32(h.ID)) {
+				kept = append(kept, h)
+			}
 		}
 	}
 	total := len(kept)
@@ -287,11 +290,13 @@ func (c *queryCache) put(q string, h []korean.Hit) {
 	c.hits += len(h)
 }
 
-// selectTop answers the k smallest of xs by cmp, in order. For a small k it
-// keeps a bounded max-heap (n log k) instead of sorting every match, which
-// matters for broad queries that match tens of thousands of products.
+// selectTop answers the k smallest of xs by cmp, in order, leaving xs as it
+// is. For a small k it keeps a bounded max-heap (n log k) instead of
+// sorting every match, which matters for broad queries that match tens of
+// thousands of products.
 func selectTop[T any](xs []T, k int, cmp func(a, b T) int) []T {
 	if k >= len(xs) || k > len(xs)/8 {
+		xs = slices.Clone(xs)
 		slices.SortFunc(xs, cmp)
 		return xs[:min(k, len(xs))]
 	}

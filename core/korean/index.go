@@ -516,6 +516,10 @@ func (ix *Index) collect(words []qword, joined *qword, keep func(int64) bool, ty
 	}
 	if len(words) > 1 || typo {
 		drv := slices.MinFunc(cs, func(a, b cands) int { return len(a.e) - len(b.e) })
+		if a, ok := out.(*appendSink); ok && !typo {
+			// An upper bound of the hits (typo candidates are too many).
+			a.h = slices.Grow(a.h, len(drv.e))
+		}
 		return ix.scan(&q, drv.e, nil)
 	}
 	// One word: score the fields where it begins a word first. When
@@ -525,6 +529,9 @@ func (ix *Index) collect(words []qword, joined *qword, keep func(int64) bool, ty
 	w := &words[0]
 	first := ix.post[w.start]
 	if t, ok := out.(*topK); !ok || t.k < typoFallback {
+		if exactByPostings(w) {
+			return ix.scanExact(w, cs[0].e, first, keep, out)
+		}
 		return ix.scan(&q, cs[0].e, nil)
 	}
 	q.lows[0] = w.rest
@@ -603,6 +610,71 @@ next:
 		}
 		if score := scoreDoc(d, q.words, masks, q.joined, q.typo, q.sc); score > 0 {
 			q.out.add(Hit{ID: d.id, Score: score})
+			n++
+		}
+	}
+	return n
+}
+
+// exactByPostings reports whether w's posting lists say exactly which
+// fields contain it and where it begins a word: a word of one or two runes
+// is one gram, and its word-start list marks the fields where it begins a
+// word. Mixed 초성 words ("김ㅊ") must still check their syllables.
+func exactByPostings(w *qword) bool { return w.n <= 2 && !w.mixed }
+
+// scanExact scores the documents of drv for a word that exactByPostings
+// (starts are its word-start entries, a subset of drv) like scan would, but
+// reads a document's text only where the word begins a word in a field and
+// may match it whole; elsewhere the base score follows from the postings
+// and the rest from the dense metadata. Broad queries ("파", "ㄱㅊ") spend
+// most of their time waiting on memory for texts, so this is what makes
+// them cheap. It returns how many hits it emitted.
+func (ix *Index) scanExact(w *qword, drv, starts []uint32, keep func(int64) bool, out sink) int {
+	if a, ok := out.(*appendSink); ok {
+		a.h = slices.Grow(a.h, len(drv)) // an upper bound of the hits
+	}
+	n, sp := 0, 0
+	for k := 0; k < len(drv); {
+		slot := drv[k] >> fieldBits
+		var mask, startMask uint16
+		for ; k < len(drv) && drv[k]>>fieldBits == slot; k++ {
+			mask |= 1 << (drv[k] & fieldMask)
+		}
+		for ; sp < len(starts) && starts[sp]>>fieldBits <= slot; sp++ {
+			if starts[sp]>>fieldBits == slot {
+				startMask |= 1 << (starts[sp] & fieldMask)
+			}
+		}
+		d := &ix.docs[slot]
+		if keep != nil && !keep(d.id) {
+			continue
+		}
+		best := 0.0
+		for j := range int(d.nf) {
+			if mask&(1<<j) == 0 {
+				continue
+			}
+			var fw float64
+			var fn int
+			if j < boundFields {
+				fw, fn = float64(d.ws[j]), int(d.lens[j])
+			} else {
+				fd := d.field(j)
+				fw, fn = fd.w, fd.n
+			}
+			base := w.rest
+			if startMask&(1<<j) != 0 {
+				base = w.top // 초성 at a word start
+				if !w.cho {
+					// A whole word or a prefix: only the text tells.
+					fd := d.field(j)
+					base = textMatch(fd.f, w.text, fd.flags)
+				}
+			}
+			best = max(best, scoreOf(fw, base, w.n, fn))
+		}
+		if best > 0 {
+			out.add(Hit{ID: d.id, Score: best})
 			n++
 		}
 	}

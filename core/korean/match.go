@@ -213,7 +213,7 @@ func fieldScore(fd *field, w *qword, typo bool, sc *scratch) float64 {
 		base = textMatch(fd.f, w.text, fd.flags)
 	}
 	if base > 0 {
-		return fd.w * (base + 0.9*float64(w.n)/float64(fd.n))
+		return scoreOf(fd.w, base, w.n, fd.n)
 	}
 	if typo && w.typo {
 		if d := typoDistance(fd, w, sc); d >= 0 {
@@ -222,6 +222,12 @@ func fieldScore(fd *field, w *qword, typo bool, sc *scratch) float64 {
 		}
 	}
 	return 0
+}
+
+// scoreOf is a field's score for a match of base kind covering wn of its
+// fn runes; scanExact shares it so that both paths round alike.
+func scoreOf(fw, base float64, wn, fn int) float64 {
+	return fw * (base + 0.9*float64(wn)/float64(fn))
 }
 
 // textMatch returns the base score of the best occurrence of w in f.
