@@ -532,6 +532,9 @@ func (ix *Index) collect(words []qword, joined *qword, keep func(int64) bool, ty
 		if exactByPostings(w) {
 			return ix.scanExact(w, cs[0].e, first, keep, out)
 		}
+		if a, ok := out.(*appendSink); ok {
+			a.h = slices.Grow(a.h, len(cs[0].e)) // an upper bound of the hits
+		}
 		return ix.scan(&q, cs[0].e, nil)
 	}
 	q.lows[0] = w.rest
