@@ -34,7 +34,7 @@ func (l latencies) report(b *testing.B) {
 func benchEnv(b *testing.B, days int) env {
 	zone := seoul()
 	st := newFakeStore()
-	c := &clock{now: kst(zone, "2026-11-26 12:05")}
+	c := homeshoppingtest.NewClock(kst(zone, "2026-11-26 12:05"))
 	svc, err := homeshopping.NewService(st, st, c, homeshopping.Config{Zone: zone, RecheckEvery: time.Hour})
 	if err != nil {
 		b.Fatal(err)
@@ -120,7 +120,7 @@ func BenchmarkImport(b *testing.B) {
 	zone := seoul()
 	chs, bs := homeshoppingtest.Sample(kst(zone, "2026-11-20 00:00"), 14, zone)
 	st := newFakeStore()
-	svc, err := homeshopping.NewService(st, st, &clock{now: kst(zone, "2026-11-26 12:05")}, homeshopping.Config{Zone: zone})
+	svc, err := homeshopping.NewService(st, st, homeshoppingtest.NewClock(kst(zone, "2026-11-26 12:05")), homeshopping.Config{Zone: zone})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -100,24 +100,6 @@ func (s *fakeStore) List(_ context.Context, uid int64) ([]homeshopping.Alarm, er
 	return out, nil
 }
 
-// clock is a movable clock.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
-
 func seoul() *time.Location {
 	if z, err := time.LoadLocation("Asia/Seoul"); err == nil {
 		return z

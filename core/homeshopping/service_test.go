@@ -18,7 +18,7 @@ var ctx = context.Background()
 type env struct {
 	svc   *homeshopping.Service
 	store *fakeStore
-	clock *clock
+	clock *homeshoppingtest.Clock
 	zone  *time.Location
 }
 
@@ -34,7 +34,7 @@ func kst(zone *time.Location, s string) time.Time {
 func newEnv(t testing.TB) env {
 	zone := seoul()
 	st := newFakeStore()
-	c := &clock{now: kst(zone, "2026-11-26 12:05")}
+	c := homeshoppingtest.NewClock(kst(zone, "2026-11-26 12:05"))
 	svc, err := homeshopping.NewService(st, st, c, homeshopping.Config{Zone: zone})
 	if err != nil {
 		t.Fatal(err)
@@ -61,7 +61,7 @@ func wantFields(t *testing.T, err error, fields ...string) {
 
 func TestNewServiceNeedsAZone(t *testing.T) {
 	st := newFakeStore()
-	if _, err := homeshopping.NewService(st, st, &clock{}, homeshopping.Config{}); err == nil {
+	if _, err := homeshopping.NewService(st, st, homeshoppingtest.NewClock(time.Time{}), homeshopping.Config{}); err == nil {
 		t.Fatal("no error without a zone")
 	}
 }
@@ -117,7 +117,7 @@ func TestScheduleIsASeoulDay(t *testing.T) {
 
 func TestScheduleDefaultsToTodayInSeoul(t *testing.T) {
 	e := newEnv(t)
-	e.clock.set(time.Date(2026, 11, 26, 16, 0, 0, 0, time.UTC)) // 01:00 on the 27th in Seoul
+	e.clock.Set(time.Date(2026, 11, 26, 16, 0, 0, 0, time.UTC)) // 01:00 on the 27th in Seoul
 	day, err := e.svc.Schedule.Handle(ctx, homeshopping.ScheduleQuery{})
 	if err != nil {
 		t.Fatal(err)
@@ -170,7 +170,7 @@ func TestScheduleRefusesBadDates(t *testing.T) {
 
 func TestLiveIsStartInclusiveEndExclusive(t *testing.T) {
 	e := newEnv(t)
-	e.clock.set(kst(e.zone, "2026-11-26 12:10")) // cj's 12:10 slot starts now; its 11:10 slot ends now
+	e.clock.Set(kst(e.zone, "2026-11-26 12:10")) // cj's 12:10 slot starts now; its 11:10 slot ends now
 	live, err := e.svc.Live.Handle(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -189,7 +189,7 @@ func TestLiveIsStartInclusiveEndExclusive(t *testing.T) {
 	if want := "[ns@11:40 gs@12:00 cj@12:10 hyundai@11:20 lotte@11:30]"; fmt.Sprint(got) != want {
 		t.Fatalf("live %v, want %s", got, want)
 	}
-	e.clock.set(kst(e.zone, "2099-01-01 00:00"))
+	e.clock.Set(kst(e.zone, "2099-01-01 00:00"))
 	if live, _ := e.svc.Live.Handle(ctx); len(live) != 0 {
 		t.Fatalf("live after the schedule: %d", len(live))
 	}
@@ -446,7 +446,7 @@ func TestImportValidatesEverythingFirst(t *testing.T) {
 func TestImportRefreshesAtOnceAndOtherWritersWithinTheInterval(t *testing.T) {
 	zone := seoul()
 	st := newFakeStore()
-	c := &clock{now: kst(zone, "2026-11-26 12:00")}
+	c := homeshoppingtest.NewClock(kst(zone, "2026-11-26 12:00"))
 	svc, err := homeshopping.NewService(st, st, c, homeshopping.Config{Zone: zone, RecheckEvery: 20 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -486,7 +486,7 @@ func TestImportRefreshesAtOnceAndOtherWritersWithinTheInterval(t *testing.T) {
 func TestAStoreOutageServesTheLastModel(t *testing.T) {
 	zone := seoul()
 	st := newFakeStore()
-	svc, err := homeshopping.NewService(st, st, &clock{now: kst(zone, "2026-11-26 12:00")}, homeshopping.Config{Zone: zone, RecheckEvery: time.Millisecond})
+	svc, err := homeshopping.NewService(st, st, homeshoppingtest.NewClock(kst(zone, "2026-11-26 12:00")), homeshopping.Config{Zone: zone, RecheckEvery: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

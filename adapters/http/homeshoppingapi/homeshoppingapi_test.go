@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,27 +19,10 @@ import (
 	"github.com/kokmeal/kokmeal/core/user"
 )
 
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
-
 type server struct {
 	h      http.Handler
 	svc    *homeshopping.Service
-	clock  *clock
+	clock  *homeshoppingtest.Clock
 	issuer *jwt.Issuer
 	zone   *time.Location
 }
@@ -52,7 +34,7 @@ func newServer(t *testing.T, now time.Time, chs []homeshopping.Channel, bs []hom
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &clock{now: now}
+	c := homeshoppingtest.NewClock(now)
 	store := memory.NewHomeShopping()
 	svc, err := homeshopping.NewService(store.Schedule(), store.Alarms(), c, cfg)
 	if err != nil {
@@ -311,7 +293,7 @@ func TestAlarmsFlow(t *testing.T) {
 		t.Fatalf("alarm %+v", a)
 	}
 	first := a.CreatedAt
-	s.clock.set(s.clock.Now().Add(time.Minute))
+	s.clock.Set(s.clock.Now().Add(time.Minute))
 	s.do(t, http.MethodPut, path+"/20", me, http.StatusOK, &a)
 	if !a.CreatedAt.Equal(first) {
 		t.Fatalf("a repeated PUT moved created_at from %v to %v", first, a.CreatedAt)
@@ -376,7 +358,7 @@ func TestScheduleAnswersFollowTheClockAndImports(t *testing.T) {
 			t.Fatalf("at 12:05: %s, %s", a, b)
 		}
 	}
-	s.clock.set(s.clock.Now().Add(55 * time.Minute)) // 13:00
+	s.clock.Set(s.clock.Now().Add(55 * time.Minute)) // 13:00
 	if a, b, _ := status(); a != "ended" || b != "live" {
 		t.Fatalf("at 13:00: %s, %s", a, b)
 	}
